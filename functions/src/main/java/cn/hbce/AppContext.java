@@ -1,0 +1,81 @@
+package cn.hbce;
+
+import cn.hbce.account.AccountRepository;
+import cn.hbce.account.DynamoAccountRepository;
+import cn.hbce.account.DynamoSessionStore;
+import cn.hbce.account.SessionStore;
+import cn.hbce.auth.AccountService;
+import cn.hbce.auth.Authorizer;
+import cn.hbce.auth.Caller;
+import cn.hbce.auth.DynamoSessionSnapshotLoader;
+import cn.hbce.auth.LoginService;
+import cn.hbce.auth.PasswordHasher;
+import cn.hbce.auth.TokenCodec;
+import cn.hbce.common.audit.AuditLog;
+import cn.hbce.common.audit.DynamoAuditLog;
+import cn.hbce.common.aws.AwsClients;
+import cn.hbce.common.config.AppConfig;
+import cn.hbce.org.CachedRoleRepository;
+import cn.hbce.org.DynamoOrgRepository;
+import cn.hbce.org.DynamoRoleRepository;
+import cn.hbce.org.OrgRepository;
+import cn.hbce.org.OrgService;
+import cn.hbce.org.PermissionCatalogue;
+import cn.hbce.registration.OrgRegistrationService;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Builds the application's services once per container from the environment. Handlers take their
+ * collaborators through constructors; their no-argument constructors (used by Lambda) ask this.
+ */
+public final class AppContext {
+    private static volatile AppContext instance;
+
+    public final AppConfig config;
+    public final Clock clock;
+    public final PermissionCatalogue permissions;
+    public final OrgRepository orgs;
+    public final AccountRepository accounts;
+    public final SessionStore sessions;
+    public final AuditLog audit;
+    public final PasswordHasher hasher;
+    public final TokenCodec tokens;
+    public final Caller caller;
+    public final LoginService login;
+    public final AccountService account;
+    public final Authorizer authorizer;
+    public final OrgService orgService;
+    public final OrgRegistrationService registrations;
+
+    public AppContext(AppConfig config, DynamoDbClient dynamo, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        String table = config.tableName();
+        this.permissions = PermissionCatalogue.load();
+        this.orgs = new DynamoOrgRepository(dynamo, table);
+        this.accounts = new DynamoAccountRepository(dynamo, table);
+        this.sessions = new DynamoSessionStore(dynamo, table);
+        this.audit = new DynamoAuditLog(dynamo, table);
+        this.hasher = new PasswordHasher();
+        this.tokens = new TokenCodec(config.tokenSecret());
+        this.caller = new Caller(permissions, new CachedRoleRepository(new DynamoRoleRepository(dynamo, table), clock));
+        this.login = new LoginService(accounts, orgs, sessions, hasher, tokens, caller, audit, clock, config.tokenLifetime());
+        this.account = new AccountService(accounts, orgs, sessions, hasher, caller, audit, clock);
+        this.authorizer = new Authorizer(tokens, new DynamoSessionSnapshotLoader(dynamo, table), sessions, caller, clock,
+                config.adminIdleLimit());
+        this.orgService = new OrgService(orgs, audit, clock);
+        this.registrations = new OrgRegistrationService(orgs, accounts, hasher, audit, clock);
+    }
+
+    public static AppContext get() {
+        if (instance == null) {
+            synchronized (AppContext.class) {
+                if (instance == null) {
+                    instance = new AppContext(AppConfig.fromEnvironment(), AwsClients.dynamo(), Clock.systemUTC());
+                }
+            }
+        }
+        return instance;
+    }
+}

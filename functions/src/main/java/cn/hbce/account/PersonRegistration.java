@@ -1,0 +1,5 @@
+package cn.hbce.account;
+
+/** A professional's registration with an employer org, reviewed before the person may log in. */
+public record PersonRegistration(String orgId, RegistrationStatus status, String titleSeries, String titleLevel) {
+}

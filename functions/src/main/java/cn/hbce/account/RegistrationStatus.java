@@ -1,0 +1,5 @@
+package cn.hbce.account;
+
+public enum RegistrationStatus {
+    PENDING, APPROVED, REJECTED
+}

@@ -1,0 +1,82 @@
+package cn.hbce.auth;
+
+import cn.hbce.account.AccountRepository;
+import cn.hbce.account.AdminMembership;
+import cn.hbce.account.Person;
+import cn.hbce.account.SessionStore;
+import cn.hbce.common.audit.AuditLog;
+import cn.hbce.common.audit.AuditRecord;
+import cn.hbce.common.http.ApiError;
+import cn.hbce.common.http.ErrorCode;
+import cn.hbce.common.http.Principal;
+import cn.hbce.common.http.RequestMeta;
+import cn.hbce.org.Org;
+import cn.hbce.org.OrgRepository;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The signed-in person's own account: profile, logout, password change. */
+public final class AccountService {
+    private final AccountRepository accounts;
+    private final OrgRepository orgs;
+    private final SessionStore sessions;
+    private final PasswordHasher hasher;
+    private final Caller caller;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public AccountService(AccountRepository accounts, OrgRepository orgs, SessionStore sessions, PasswordHasher hasher,
+                          Caller caller, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.orgs = orgs;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.caller = caller;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** GET /v1/me: the only answer that shows the full ID number, to its owner. */
+    public record Profile(String personId, String idCard, String name, String phone, String userType,
+                          LoginOutcome.UserView user, Org org, boolean mustChangePassword,
+                          String registrationStatus, String titleSeries, String titleLevel) {
+    }
+
+    public Profile me(Principal p) {
+        Person person = accounts.person(p.personId()).orElseThrow(() -> new ApiError(ErrorCode.UNAUTHENTICATED));
+        Org org = p.orgId() == null ? null : orgs.get(p.orgId()).orElse(null);
+        AdminMembership seat = p.isAdmin() ? accounts.membership(p.orgId(), p.adminId()).orElse(null) : null;
+        var reg = person.registration();
+        return new Profile(person.personId(), person.idCard(), person.name(), person.phone(), p.userType(),
+                caller.view(person, p.userType(), org, seat), org, person.mustChangePassword(),
+                reg == null ? null : reg.status().name(), reg == null ? null : reg.titleSeries(),
+                reg == null ? null : reg.titleLevel());
+    }
+
+    public void logout(Principal p, RequestMeta meta) {
+        sessions.delete(p.personId(), p.sessionId());
+        audit.record(new AuditRecord(clock.instant(), meta, "LOGOUT", "SESSION", p.sessionId(), AuditRecord.SUCCESS));
+    }
+
+    /** Changes the password and ends every other session of the person. */
+    public void changePassword(Principal p, String oldPassword, String newPassword, RequestMeta meta) {
+        Person person = accounts.person(p.personId()).orElseThrow(() -> new ApiError(ErrorCode.UNAUTHENTICATED));
+        if (!hasher.matches(oldPassword, person.passwordHash())) {
+            audit.record(new AuditRecord(clock.instant(), meta, "PASSWORD_CHANGE", "PERSON", p.personId(), "FAILURE:WRONG_PASSWORD"));
+            throw new ApiError(ErrorCode.WRONG_PASSWORD);
+        }
+        if (!PasswordPolicy.acceptable(newPassword, person.idCard(), person.phone()) || newPassword.equals(oldPassword)) {
+            throw new ApiError(ErrorCode.WEAK_PASSWORD);
+        }
+        Person updated = person.withPassword(hasher.hash(newPassword), false);
+        if (!accounts.updatePassword(updated, person.version())) {
+            throw new ApiError(ErrorCode.VERSION_CONFLICT);
+        }
+        sessions.deleteAll(p.personId(), p.sessionId());
+        audit.record(new AuditRecord(clock.instant(), meta, "PASSWORD_CHANGE", "PERSON", p.personId(), AuditRecord.SUCCESS));
+    }
+
+    public Optional<Org> orgOf(Principal p) {
+        return p.orgId() == null ? Optional.empty() : orgs.get(p.orgId());
+    }
+}

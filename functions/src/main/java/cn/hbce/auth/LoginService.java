@@ -1,0 +1,146 @@
+package cn.hbce.auth;
+
+import cn.hbce.account.AccountRepository;
+import cn.hbce.account.AdminMembership;
+import cn.hbce.account.LoginGuard;
+import cn.hbce.account.Person;
+import cn.hbce.account.PersonRegistration;
+import cn.hbce.account.Session;
+import cn.hbce.account.SessionStore;
+import cn.hbce.common.Ids;
+import cn.hbce.common.audit.AuditLog;
+import cn.hbce.common.audit.AuditRecord;
+import cn.hbce.common.http.ErrorCode;
+import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.validation.IdCard;
+import cn.hbce.org.Org;
+import cn.hbce.org.OrgRepository;
+import cn.hbce.org.OrgStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * 登录: user type + ID number + password. Unknown users and wrong passwords get the same answer
+ * and take the same time; five failures in 15 minutes lock the account for 30.
+ */
+public final class LoginService {
+    public static final String PERSON = "PERSON";
+    private final AccountRepository accounts;
+    private final OrgRepository orgs;
+    private final SessionStore sessions;
+    private final PasswordHasher hasher;
+    private final TokenCodec tokens;
+    private final Caller caller;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Duration tokenLifetime;
+
+    public LoginService(AccountRepository accounts, OrgRepository orgs, SessionStore sessions, PasswordHasher hasher,
+                        TokenCodec tokens, Caller caller, AuditLog audit, Clock clock, Duration tokenLifetime) {
+        this.accounts = accounts;
+        this.orgs = orgs;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.caller = caller;
+        this.audit = audit;
+        this.clock = clock;
+        this.tokenLifetime = tokenLifetime;
+    }
+
+    public record Command(String userType, String idCard, String password, String orgId) {
+    }
+
+    public LoginOutcome login(Command cmd, RequestMeta meta) {
+        Instant now = clock.instant();
+        Optional<Person> found = IdCard.normalize(cmd.idCard(), now.atZone(ZoneOffset.ofHours(8)).toLocalDate())
+                .flatMap(accounts::personIdForIdCard)
+                .flatMap(accounts::person);
+        if (found.isEmpty()) {
+            hasher.matchesNothing(cmd.password());
+            return refuse(ErrorCode.INVALID_CREDENTIALS, meta, "-", now);
+        }
+        Person person = found.get();
+        RequestMeta as = meta.asActor(person.personId(), null);
+        if (person.guard().lockedAt(now)) {
+            return refuse(ErrorCode.ACCOUNT_LOCKED, as, person.personId(), now);
+        }
+        if (!hasher.matches(cmd.password(), person.passwordHash())) {
+            LoginGuard after = accounts.recordFailure(person.personId(), now);
+            if (after.lockedAt(now)) {
+                audit.record(new AuditRecord(now, as, "ACCOUNT_LOCK", "PERSON", person.personId(), AuditRecord.SUCCESS));
+                return refuse(ErrorCode.ACCOUNT_LOCKED, as, person.personId(), now);
+            }
+            return refuse(ErrorCode.INVALID_CREDENTIALS, as, person.personId(), now);
+        }
+        if (person.guard().failures() > 0 || person.guard().lockedUntilEpoch() > 0) {
+            accounts.clearFailures(person.personId());
+        }
+        if (person.disabled()) {
+            return refuse(ErrorCode.ACCOUNT_DISABLED, as, person.personId(), now);
+        }
+        return PERSON.equals(cmd.userType())
+                ? signInAsPerson(person, as, now)
+                : signInAsAdmin(person, cmd, as, now);
+    }
+
+    private LoginOutcome signInAsPerson(Person person, RequestMeta meta, Instant now) {
+        PersonRegistration reg = person.registration();
+        if (reg == null) {
+            return refuse(ErrorCode.INVALID_CREDENTIALS, meta, person.personId(), now);
+        }
+        switch (reg.status()) {
+            case PENDING:
+                return refuse(ErrorCode.ACCOUNT_PENDING, meta, person.personId(), now);
+            case REJECTED:
+                return refuse(ErrorCode.ACCOUNT_REJECTED, meta, person.personId(), now);
+            default:
+                break;
+        }
+        Org org = orgs.get(reg.orgId()).orElse(null);
+        return open(person, PERSON, org, null, meta, now);
+    }
+
+    private LoginOutcome signInAsAdmin(Person person, Command cmd, RequestMeta meta, Instant now) {
+        Optional<AdminMembership> seat = accounts.membershipsOf(person.personId()).stream()
+                .filter(m -> m.orgType().equals(cmd.userType()))
+                .filter(m -> cmd.orgId() == null || m.orgId().equals(cmd.orgId()))
+                .min(Comparator.comparing(AdminMembership::orgId));
+        if (seat.isEmpty()) {
+            return refuse(ErrorCode.INVALID_CREDENTIALS, meta, person.personId(), now);
+        }
+        AdminMembership m = seat.get();
+        RequestMeta inOrg = meta.asActor(person.personId(), m.orgId());
+        if (m.disabled()) {
+            return refuse(ErrorCode.ACCOUNT_DISABLED, inOrg, person.personId(), now);
+        }
+        Optional<Org> org = orgs.get(m.orgId());
+        if (org.isEmpty()) {
+            return refuse(ErrorCode.INVALID_CREDENTIALS, inOrg, person.personId(), now);
+        }
+        if (org.get().status() == OrgStatus.REJECTED) {
+            return refuse(ErrorCode.ACCOUNT_REJECTED, inOrg, person.personId(), now);
+        }
+        return open(person, cmd.userType(), org.get(), m, inOrg, now);
+    }
+
+    private LoginOutcome open(Person person, String userType, Org org, AdminMembership m, RequestMeta meta, Instant now) {
+        Instant expires = now.plus(tokenLifetime);
+        Session session = new Session(person.personId(), Ids.newId("s"), userType,
+                org == null ? null : org.orgId(), m == null ? null : m.adminId(), now, expires, now);
+        sessions.create(session);
+        String token = tokens.sign(new TokenClaims(person.personId(), session.sessionId(),
+                session.orgId(), session.adminId(), now, expires));
+        audit.record(new AuditRecord(now, meta, "LOGIN", "PERSON", person.personId(), AuditRecord.SUCCESS));
+        return new LoginOutcome.SignedIn(token, expires, caller.view(person, userType, org, m), person.mustChangePassword());
+    }
+
+    private LoginOutcome refuse(ErrorCode reason, RequestMeta meta, String personId, Instant now) {
+        audit.record(new AuditRecord(now, meta, "LOGIN", "PERSON", personId, AuditRecord.FAILURE + ":" + reason.name()));
+        return new LoginOutcome.Refused(reason);
+    }
+}

@@ -1,0 +1,97 @@
+package cn.hbce.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Compact JWS with HS256 only. The header must say exactly {@code alg: HS256}; anything else
+ * (including {@code none}) is rejected before the signature is looked at.
+ */
+public final class TokenCodec {
+    private static final String HEADER = b64(("{\"alg\":\"HS256\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final byte[] secret;
+
+    public TokenCodec(byte[] secret) {
+        this.secret = secret.clone();
+    }
+
+    public String sign(TokenClaims claims) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("iss", TokenClaims.ISSUER);
+        body.put("sub", claims.personId());
+        body.put("sid", claims.sessionId());
+        if (claims.orgId() != null) {
+            body.put("org", claims.orgId());
+        }
+        if (claims.adminId() != null) {
+            body.put("adm", claims.adminId());
+        }
+        body.put("iat", claims.issuedAt().getEpochSecond());
+        body.put("exp", claims.expiresAt().getEpochSecond());
+        try {
+            String payload = b64(MAPPER.writeValueAsBytes(body));
+            String signingInput = HEADER + "." + payload;
+            return signingInput + "." + b64(hmac(signingInput));
+        } catch (Exception e) {
+            throw new IllegalStateException("Token could not be signed", e);
+        }
+    }
+
+    /** The claims of a well-formed, correctly signed token that has not expired at {@code now}. */
+    public Optional<TokenClaims> verify(String token, Instant now) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 || parts[2].isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode header = MAPPER.readTree(Base64.getUrlDecoder().decode(parts[0]));
+            if (!"HS256".equals(header.path("alg").asText()) || header.size() > 3 || header.has("crit")) {
+                return Optional.empty();
+            }
+            byte[] expected = hmac(parts[0] + "." + parts[1]);
+            if (!MessageDigest.isEqual(expected, Base64.getUrlDecoder().decode(parts[2]))) {
+                return Optional.empty();
+            }
+            JsonNode body = MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            Instant exp = Instant.ofEpochSecond(body.path("exp").asLong(0));
+            if (!TokenClaims.ISSUER.equals(body.path("iss").asText()) || !now.isBefore(exp)
+                    || body.path("sub").asText().isEmpty() || body.path("sid").asText().isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new TokenClaims(body.path("sub").asText(), body.path("sid").asText(),
+                    body.hasNonNull("org") ? body.get("org").asText() : null,
+                    body.hasNonNull("adm") ? body.get("adm").asText() : null,
+                    Instant.ofEpochSecond(body.path("iat").asLong()), exp));
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private byte[] hmac(String input) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(input.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private static String b64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,6 @@
+package cn.hbce.common.audit;
+
+public interface AuditLog {
+
+    void record(AuditRecord record);
+}

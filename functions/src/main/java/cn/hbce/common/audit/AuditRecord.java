@@ -1,0 +1,17 @@
+package cn.hbce.common.audit;
+
+import cn.hbce.common.http.RequestMeta;
+import java.time.Instant;
+
+/** One append-only audit fact: who did what to which target, from where, with what result. */
+public record AuditRecord(
+        Instant at,
+        RequestMeta meta,
+        String action,
+        String targetType,
+        String targetId,
+        String result) {
+
+    public static final String SUCCESS = "SUCCESS";
+    public static final String FAILURE = "FAILURE";
+}

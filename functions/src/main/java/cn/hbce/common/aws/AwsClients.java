@@ -1,0 +1,90 @@
+package cn.hbce.common.aws;
+
+import cn.hbce.common.config.Env;
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * The SDK clients, built once per container. Endpoints come from DYNAMODB_ENDPOINT, S3_ENDPOINT and
+ * SFN_ENDPOINT when set (the local emulators); on AWS they are left to the SDK.
+ */
+public final class AwsClients {
+    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder().build();
+    private static volatile DynamoDbClient dynamo;
+    private static volatile S3Client s3;
+    private static volatile S3Presigner presigner;
+    private static volatile SfnClient sfn;
+
+    private AwsClients() {
+    }
+
+    public static DynamoDbClient dynamo() {
+        if (dynamo == null) {
+            synchronized (AwsClients.class) {
+                if (dynamo == null) {
+                    var b = DynamoDbClient.builder().httpClient(HTTP).region(region())
+                            .overrideConfiguration(ClientOverrideConfiguration.builder().build());
+                    endpoint("DYNAMODB_ENDPOINT").ifPresent(b::endpointOverride);
+                    dynamo = b.build();
+                }
+            }
+        }
+        return dynamo;
+    }
+
+    public static S3Client s3() {
+        if (s3 == null) {
+            synchronized (AwsClients.class) {
+                if (s3 == null) {
+                    var b = S3Client.builder().httpClient(HTTP).region(region());
+                    endpoint("S3_ENDPOINT").ifPresent(e -> b.endpointOverride(e).forcePathStyle(true));
+                    s3 = b.build();
+                }
+            }
+        }
+        return s3;
+    }
+
+    public static S3Presigner presigner() {
+        if (presigner == null) {
+            synchronized (AwsClients.class) {
+                if (presigner == null) {
+                    var b = S3Presigner.builder().region(region());
+                    endpoint("S3_ENDPOINT").ifPresent(e -> b.endpointOverride(e).serviceConfiguration(
+                            software.amazon.awssdk.services.s3.S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+                    presigner = b.build();
+                }
+            }
+        }
+        return presigner;
+    }
+
+    public static SfnClient sfn() {
+        if (sfn == null) {
+            synchronized (AwsClients.class) {
+                if (sfn == null) {
+                    var b = SfnClient.builder().httpClient(HTTP).region(region());
+                    endpoint("SFN_ENDPOINT").ifPresent(b::endpointOverride);
+                    sfn = b.build();
+                }
+            }
+        }
+        return sfn;
+    }
+
+    private static Region region() {
+        return Region.of(Env.optional("AWS_REGION").orElse("cn-north-1"));
+    }
+
+    private static Optional<URI> endpoint(String name) {
+        return Env.optional(name).map(URI::create);
+    }
+}

@@ -1,0 +1,135 @@
+package cn.hbce.common.lambda;
+
+import cn.hbce.common.http.Access;
+import cn.hbce.common.http.ApiError;
+import cn.hbce.common.http.ApiRequest;
+import cn.hbce.common.http.ApiResponse;
+import cn.hbce.common.http.ErrorCode;
+import cn.hbce.common.http.ErrorMapper;
+import cn.hbce.common.http.Json;
+import cn.hbce.common.http.PrincipalContext;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Base of every HTTP handler: turns the API Gateway v2 event into an {@link ApiRequest}, enforces
+ * {@link #access()}, the 1 MB body limit and the JSON content type, and maps every failure through
+ * {@link ErrorMapper}. Subclasses only parse, call their use case and shape the answer.
+ */
+public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final Map<String, String> JSON_HEADERS = Map.of(
+            "content-type", "application/json; charset=utf-8",
+            "cache-control", "no-store",
+            "x-content-type-options", "nosniff");
+
+    /** The rule for who may call this route. */
+    protected abstract Access access();
+
+    protected abstract ApiResponse handle(ApiRequest request);
+
+    @Override
+    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String requestId = requestId(event, context);
+        ApiResponse response;
+        try {
+            ApiRequest request = toRequest(event, requestId);
+            access().check(request.principal());
+            checkBody(request);
+            response = handle(request);
+        } catch (ApiError error) {
+            response = ErrorMapper.toResponse(error, requestId);
+        } catch (RuntimeException failure) {
+            response = ErrorMapper.unexpected(failure, requestId);
+        }
+        return toEvent(response, requestId);
+    }
+
+    private static ApiRequest toRequest(APIGatewayV2HTTPEvent event, String requestId) {
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        Map<String, String> headers = new HashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        }
+        String body = event.getBody();
+        if (body != null && event.getIsBase64Encoded()) {
+            byte[] raw = Base64.getDecoder().decode(body);
+            if (raw.length > MAX_BODY_BYTES) {
+                throw new ApiError(ErrorCode.PAYLOAD_TOO_LARGE);
+            }
+            body = new String(raw, StandardCharsets.UTF_8);
+        }
+        Map<String, Object> authorizer = event.getRequestContext() == null
+                || event.getRequestContext().getAuthorizer() == null
+                ? null : event.getRequestContext().getAuthorizer().getLambda();
+        return new ApiRequest(
+                http == null ? "GET" : http.getMethod(),
+                http == null ? event.getRawPath() : http.getPath(),
+                orEmpty(event.getPathParameters()),
+                orEmpty(event.getQueryStringParameters()),
+                headers,
+                body,
+                http == null ? null : http.getSourceIp(),
+                requestId,
+                PrincipalContext.fromContext(authorizer));
+    }
+
+    private static void checkBody(ApiRequest request) {
+        String body = request.body();
+        if (body == null || body.isEmpty()) {
+            return;
+        }
+        if (body.length() > MAX_BODY_BYTES / 3 && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            throw new ApiError(ErrorCode.PAYLOAD_TOO_LARGE);
+        }
+        String type = request.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT).trim();
+        if (!(type.equals("application/json") || type.startsWith("application/json;"))) {
+            throw new ApiError(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse toEvent(ApiResponse response, String requestId) {
+        Map<String, String> headers = new HashMap<>(JSON_HEADERS);
+        headers.putAll(response.headers());
+        headers.put("x-request-id", requestId);
+        APIGatewayV2HTTPResponse out = new APIGatewayV2HTTPResponse();
+        out.setStatusCode(response.status());
+        out.setHeaders(headers);
+        out.setIsBase64Encoded(false);
+        if (response.body() != null) {
+            out.setBody(Json.write(response.body()));
+        } else {
+            headers.remove("content-type");
+        }
+        return out;
+    }
+
+    private static String requestId(APIGatewayV2HTTPEvent event, Context context) {
+        if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+            return event.getRequestContext().getRequestId();
+        }
+        return context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : UUID.randomUUID().toString();
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : map;
+    }
+
+    /** Convenience for handlers: the parsed body or a 400. */
+    protected static <T> T body(ApiRequest request, Class<T> type) {
+        return Json.readBody(request.body(), type);
+    }
+
+    protected static Optional<String> header(ApiRequest request, String name) {
+        return Optional.ofNullable(request.headers().get(name));
+    }
+}

@@ -1,0 +1,65 @@
+package cn.hbce.common.log;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Structured one-line JSON logs for CloudWatch. Callers pass event names and identifiers only:
+ * never ID numbers, phones, passwords, tokens or whole events.
+ */
+public final class JsonLog {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final PrintStream OUT = System.out;
+
+    private JsonLog() {
+    }
+
+    public static void info(String event, Object... keyValues) {
+        write("INFO", event, null, keyValues);
+    }
+
+    public static void warn(String event, Object... keyValues) {
+        write("WARN", event, null, keyValues);
+    }
+
+    public static void error(String event, Throwable failure, Object... keyValues) {
+        write("ERROR", event, failure, keyValues);
+    }
+
+    private static void write(String level, String event, Throwable failure, Object... keyValues) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("timestamp", Instant.now().toString());
+        line.put("level", level);
+        line.put("event", event);
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            line.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+        }
+        if (failure != null) {
+            line.put("errorType", failure.getClass().getName());
+            line.put("stack", stackOf(failure));
+        }
+        try {
+            OUT.println(MAPPER.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            OUT.println("{\"level\":\"ERROR\",\"event\":\"log.unserialisable\"}");
+        }
+    }
+
+    /** Class and line frames only: exception messages can carry request data. */
+    private static String stackOf(Throwable failure) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            out.append(t.getClass().getName());
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, 8); i++) {
+                out.append(" at ").append(frames[i]);
+            }
+            out.append(" | ");
+        }
+        return out.toString();
+    }
+}

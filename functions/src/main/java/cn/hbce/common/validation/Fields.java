@@ -1,0 +1,43 @@
+package cn.hbce.common.validation;
+
+import cn.hbce.common.http.ApiError;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every invalid field of a request so the 400 names them all at once. */
+public final class Fields {
+    private final List<String> invalid = new ArrayList<>();
+
+    /** A required text of at most {@code max} characters (trimmed); null when invalid. */
+    public String text(String name, String value, int max) {
+        if (value == null || value.isBlank() || value.trim().length() > max) {
+            invalid.add(name);
+            return null;
+        }
+        return value.trim();
+    }
+
+    /** An optional text; empty becomes null. */
+    public String optionalText(String name, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return text(name, value, max);
+    }
+
+    public void require(String name, boolean ok) {
+        if (!ok) {
+            invalid.add(name);
+        }
+    }
+
+    public boolean hasErrors() {
+        return !invalid.isEmpty();
+    }
+
+    public void throwIfInvalid() {
+        if (!invalid.isEmpty()) {
+            throw ApiError.invalid(invalid);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package cn.hbce.org;
+
+import cn.hbce.common.aws.Item;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Orgs live at {@code ORG#id / META}; children are found through GSI1 ({@code CHILD#parent}).
+ * Approved orgs are also indexed by every two-character slice of their name
+ * ({@code ORGNAME#type#slice / orgId}), so lookup is a Query, never a Scan.
+ */
+public final class DynamoOrgRepository implements OrgRepository {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoOrgRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Org> get(String orgId) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(Item.key("ORG#" + orgId, "META")).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(Item.of(item)));
+    }
+
+    @Override
+    public boolean claimCreditCode(String creditCode, String orgId) {
+        try {
+            dynamo.putItem(r -> r.tableName(table)
+                    .item(Item.create("CREDIT#" + creditCode, "CLAIM").put("orgId", orgId)
+                            .put("createdAt", Instant.now().toString()).asMap())
+                    .conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void releaseCreditCode(String creditCode, String orgId) {
+        try {
+            dynamo.deleteItem(r -> r.tableName(table).key(Item.key("CREDIT#" + creditCode, "CLAIM"))
+                    .conditionExpression("orgId = :o").expressionAttributeValues(Map.of(":o", Item.s(orgId))));
+        } catch (ConditionalCheckFailedException e) {
+            // Held by another org: not ours to release.
+        }
+    }
+
+    @Override
+    public void create(Org org) {
+        dynamo.putItem(r -> r.tableName(table).item(toItem(org).asMap()).conditionExpression("attribute_not_exists(PK)"));
+        if (org.approved()) {
+            reindexName(org, Set.of());
+        }
+    }
+
+    @Override
+    public boolean update(Org updated, long expectedVersion, Org before) {
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(toItem(updated).asMap())
+                    .conditionExpression("attribute_exists(PK) AND #v = :v")
+                    .expressionAttributeNames(Map.of("#v", "version"))
+                    .expressionAttributeValues(Map.of(":v", Item.n(expectedVersion))));
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+        if (updated.approved() && !updated.name().equals(before.name())) {
+            reindexName(updated, slices(before.name()));
+        }
+        return true;
+    }
+
+    @Override
+    public List<OrgSummary> lookup(String query, Optional<OrgType> type, int limit) {
+        String slice = query.substring(0, 2);
+        List<OrgType> types = type.map(List::of).orElse(List.of(OrgType.values()));
+        List<OrgSummary> found = new ArrayList<>();
+        for (OrgType t : types) {
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> exclusiveStart = start;
+                QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
+                        .keyConditionExpression("PK = :pk")
+                        .filterExpression("contains(#n, :q)")
+                        .expressionAttributeNames(Map.of("#n", "name"))
+                        .expressionAttributeValues(Map.of(":pk", Item.s(nameKey(t, slice)), ":q", Item.s(query)))
+                        .exclusiveStartKey(exclusiveStart)
+                        .build());
+                for (var row : page.items()) {
+                    Item i = Item.of(row);
+                    found.add(new OrgSummary(i.str("orgId"), i.str("name"), t));
+                    if (found.size() >= limit) {
+                        return found;
+                    }
+                }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+        }
+        return found;
+    }
+
+    private void reindexName(Org org, Set<String> oldSlices) {
+        Set<String> current = slices(org.name());
+        for (String slice : current) {
+            dynamo.putItem(r -> r.tableName(table).item(Item.create(nameKey(org.type(), slice), org.orgId())
+                    .put("orgId", org.orgId()).put("name", org.name()).asMap()));
+        }
+        for (String slice : oldSlices) {
+            if (!current.contains(slice)) {
+                dynamo.deleteItem(r -> r.tableName(table).key(Item.key(nameKey(org.type(), slice), org.orgId())));
+            }
+        }
+    }
+
+    static Set<String> slices(String name) {
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i + 2 <= name.length(); i++) {
+            out.add(name.substring(i, i + 2));
+        }
+        return out;
+    }
+
+    private static String nameKey(OrgType type, String slice) {
+        return "ORGNAME#" + type.name() + "#" + slice;
+    }
+
+    private static Item toItem(Org org) {
+        Item item = Item.create("ORG#" + org.orgId(), "META")
+                .put("entity", "ORG")
+                .put("orgId", org.orgId())
+                .put("type", org.type().name())
+                .put("name", org.name())
+                .put("creditCode", org.creditCode())
+                .put("parentOrgId", org.parentOrgId())
+                .put("status", org.status().name())
+                .put("contactPhone", org.contactPhone())
+                .put("regionCode", org.regionCode())
+                .put("address", org.address())
+                .put("version", org.version())
+                .put("createdAt", org.createdAt().toString())
+                .put("updatedAt", org.updatedAt().toString());
+        if (org.parentOrgId() != null) {
+            item.put("GSI1PK", "CHILD#" + org.parentOrgId()).put("GSI1SK", org.type().name() + "#" + org.orgId());
+        }
+        return item;
+    }
+
+    public static Org fromItem(Item i) {
+        return new Org(i.str("orgId"), OrgType.valueOf(i.str("type")), i.str("name"), i.str("creditCode"),
+                i.str("parentOrgId"), OrgStatus.valueOf(i.str("status")), i.str("contactPhone"),
+                i.str("regionCode"), i.str("address"), i.num("version", 1),
+                Instant.parse(i.str("createdAt")), Instant.parse(i.str("updatedAt")));
+    }
+
+    static Map<String, AttributeValue> keyOf(String orgId) {
+        return new HashMap<>(Item.key("ORG#" + orgId, "META"));
+    }
+}

@@ -1,0 +1,43 @@
+package cn.hbce.org;
+
+import cn.hbce.AppContext;
+import cn.hbce.common.http.Access;
+import cn.hbce.common.http.ApiError;
+import cn.hbce.common.http.ApiRequest;
+import cn.hbce.common.http.ApiResponse;
+import cn.hbce.common.lambda.ApiFunction;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** GET /v1/orgs/lookup?q=&type=: approved orgs for registration forms. */
+public final class LookupOrgsFunction extends ApiFunction {
+    private final OrgService orgs;
+
+    public LookupOrgsFunction() {
+        this(AppContext.get().orgService);
+    }
+
+    public LookupOrgsFunction(OrgService orgs) {
+        this.orgs = orgs;
+    }
+
+    @Override
+    protected Access access() {
+        return Access.anonymous();
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        String q = request.queryParam("q").map(String::trim).orElse("");
+        if (q.length() < 2 || q.length() > 50) {
+            throw ApiError.invalid(List.of("q"));
+        }
+        Optional<OrgType> type = Optional.empty();
+        if (request.queryParam("type").isPresent()) {
+            type = Optional.of(OrgType.parse(request.queryParam("type").get())
+                    .orElseThrow(() -> ApiError.invalid(List.of("type"))));
+        }
+        return ApiResponse.ok(Map.of("items", orgs.lookup(q, type)));
+    }
+}

@@ -1,0 +1,5 @@
+package cn.hbce.org;
+
+public enum OrgStatus {
+    PENDING, APPROVED, REJECTED
+}

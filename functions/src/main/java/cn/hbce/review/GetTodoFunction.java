@@ -1,0 +1,29 @@
+package cn.hbce.review;
+
+import cn.hbce.common.http.Access;
+import cn.hbce.common.http.ApiRequest;
+import cn.hbce.common.http.ApiResponse;
+import cn.hbce.common.lambda.ApiFunction;
+
+/** GET /v1/todo: pending reviews the caller may decide, by kind. */
+public final class GetTodoFunction extends ApiFunction {
+    private final TodoService todo;
+
+    public GetTodoFunction() {
+        this(new TodoService());
+    }
+
+    public GetTodoFunction(TodoService todo) {
+        this.todo = todo;
+    }
+
+    @Override
+    protected Access access() {
+        return Access.approvedOrgAdmin();
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        return ApiResponse.ok(todo.countsFor(request.caller()));
+    }
+}
