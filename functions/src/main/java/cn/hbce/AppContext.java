@@ -5,6 +5,7 @@ import cn.hbce.account.DynamoAccountRepository;
 import cn.hbce.account.DynamoSessionStore;
 import cn.hbce.account.SessionStore;
 import cn.hbce.auth.AccountService;
+import cn.hbce.bootstrap.Bootstrap;
 import cn.hbce.auth.Authorizer;
 import cn.hbce.auth.Caller;
 import cn.hbce.auth.DynamoSessionSnapshotLoader;
@@ -47,6 +48,7 @@ public final class AppContext {
     public final Authorizer authorizer;
     public final OrgService orgService;
     public final OrgRegistrationService registrations;
+    public final Bootstrap bootstrap;
 
     public AppContext(AppConfig config, DynamoDbClient dynamo, Clock clock) {
         this.config = config;
@@ -66,6 +68,7 @@ public final class AppContext {
                 config.adminIdleLimit());
         this.orgService = new OrgService(orgs, audit, clock);
         this.registrations = new OrgRegistrationService(orgs, accounts, hasher, audit, clock);
+        this.bootstrap = new Bootstrap(orgs, accounts, hasher, audit, clock);
     }
 
     public static AppContext get() {

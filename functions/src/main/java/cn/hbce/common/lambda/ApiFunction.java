@@ -40,18 +40,24 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String requestId = requestId(event, context);
-        ApiResponse response;
+        try {
+            return toEvent(serve(event, requestId), requestId);
+        } catch (RuntimeException unserialisable) {
+            return toEvent(ErrorMapper.unexpected(unserialisable, requestId), requestId);
+        }
+    }
+
+    private ApiResponse serve(APIGatewayV2HTTPEvent event, String requestId) {
         try {
             ApiRequest request = toRequest(event, requestId);
             access().check(request.principal());
             checkBody(request);
-            response = handle(request);
+            return handle(request);
         } catch (ApiError error) {
-            response = ErrorMapper.toResponse(error, requestId);
+            return ErrorMapper.toResponse(error, requestId);
         } catch (RuntimeException failure) {
-            response = ErrorMapper.unexpected(failure, requestId);
+            return ErrorMapper.unexpected(failure, requestId);
         }
-        return toEvent(response, requestId);
     }
 
     private static ApiRequest toRequest(APIGatewayV2HTTPEvent event, String requestId) {

@@ -1,0 +1,198 @@
+package cn.hbce.devserver;
+
+import cn.hbce.AppContext;
+import cn.hbce.common.aws.AwsClients;
+import cn.hbce.devserver.gateway.FunctionHost;
+import cn.hbce.devserver.gateway.HttpGateway;
+import cn.hbce.devserver.gateway.RouteTable;
+import cn.hbce.devserver.seed.DemoData;
+import cn.hbce.devserver.template.Intrinsics;
+import cn.hbce.devserver.template.SamTemplate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole application on this machine: local AWS services, the template's tables and buckets,
+ * seeded data, and the HTTP API serving the template's routes with its handlers in this JVM.
+ * Handlers read their configuration once per JVM, so one DevServer runs per JVM.
+ */
+public final class DevServer implements AutoCloseable {
+    private final SamTemplate template;
+    private final LocalServices services;
+    private final FunctionHost functions;
+    private final HttpGateway gateway;
+    private final List<DemoData.DemoAccount> demoAccounts;
+
+    private DevServer(SamTemplate template, LocalServices services, FunctionHost functions, HttpGateway gateway,
+                      List<DemoData.DemoAccount> demoAccounts) {
+        this.template = template;
+        this.services = services;
+        this.functions = functions;
+        this.gateway = gateway;
+        this.demoAccounts = demoAccounts;
+    }
+
+    public static DevServer start(DevServerConfig config) {
+        SamTemplate template = SamTemplate.load(config.projectRoot().resolve("template.yaml"));
+        LocalServices services = LocalServices.start(config);
+        try {
+            configureFunctions(template, services, config);
+            Provisioner.createTables(template, AwsClients.dynamo());
+            Provisioner.createBuckets(template, AwsClients.s3());
+            AppContext app = AppContext.get();
+            app.bootstrap.ensureRoot(new cn.hbce.bootstrap.Bootstrap.Account(config.rootAdminIdCard(), "省人社厅管理员",
+                    "13900000000", config.rootAdminPassword()));
+            List<DemoData.DemoAccount> demo = config.demoData() ? DemoData.seed(app.bootstrap) : List.of();
+            FunctionHost functions = new FunctionHost(template.functions());
+            String authorizerFunction = template.defaultAuthorizer()
+                    .map(a -> functions.logicalIdOf(intrinsics(template, config).string(a.functionRef())))
+                    .orElse(null);
+            HttpGateway gateway = new HttpGateway(config.port(), new RouteTable(template.routes()), functions,
+                    template.defaultAuthorizer(), authorizerFunction);
+            DevServer server = new DevServer(template, services, functions, gateway, demo);
+            gateway.addLocalRoute("schedules", (name, body) -> server.fireScheduleForRoute(name));
+            gateway.start();
+            return server;
+        } catch (RuntimeException | IOException e) {
+            services.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + gateway.port());
+    }
+
+    public Map<String, URI> serviceEndpoints() {
+        Map<String, URI> out = new LinkedHashMap<>();
+        out.put("DynamoDB", services.dynamoEndpoint());
+        out.put("S3", services.s3Endpoint());
+        return out;
+    }
+
+    public List<DemoData.DemoAccount> demoAccounts() {
+        return demoAccounts;
+    }
+
+    public List<SamTemplate.Route> routes() {
+        return template.routes();
+    }
+
+    /** Runs a scheduled function now with the event EventBridge would send; returns its JSON answer. */
+    public String fireSchedule(String functionId) throws Exception {
+        SamTemplate.Schedule schedule = template.schedules().stream()
+                .filter(s -> s.functionId().equals(functionId) || (s.functionId() + "." + s.eventName()).equals(functionId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No schedule for " + functionId));
+        String payload = schedule.input() != null ? String.valueOf(schedule.input()) : ScheduledEvent.json(schedule);
+        return functions.invokeJson(schedule.functionId(), payload);
+    }
+
+    private HttpGateway.LocalResponse fireScheduleForRoute(String name) {
+        try {
+            return new HttpGateway.LocalResponse(200, fireSchedule(name));
+        } catch (IllegalArgumentException e) {
+            return new HttpGateway.LocalResponse(404, "{\"message\":\"No schedule named " + name.replace("\"", "") + "\"}");
+        } catch (Exception e) {
+            return new HttpGateway.LocalResponse(500, "{\"message\":\"Scheduled function failed\"}");
+        }
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        services.close();
+    }
+
+    /** Gives every function its template environment (as system properties, one JVM for all) and the local endpoints. */
+    private static void configureFunctions(SamTemplate template, LocalServices services, DevServerConfig config) {
+        Intrinsics intrinsics = intrinsics(template, config);
+        String secret = tokenSecret(config);
+        Map<String, String> env = new LinkedHashMap<>();
+        for (SamTemplate.FunctionDef f : template.functions()) {
+            f.environment().forEach((name, raw) -> {
+                String value = intrinsics.string(raw);
+                if (value != null && value.startsWith("{{resolve:secretsmanager:")) {
+                    value = secret;
+                }
+                String previous = env.putIfAbsent(name, value);
+                if (previous != null && !previous.equals(value)) {
+                    throw new IllegalStateException("Functions disagree on " + name + "; the devserver shares one environment");
+                }
+            });
+        }
+        env.put("DYNAMODB_ENDPOINT", services.dynamoEndpoint().toString());
+        env.put("S3_ENDPOINT", services.s3Endpoint().toString());
+        env.put("AWS_REGION", LocalServices.REGION);
+        env.forEach(System::setProperty);
+        System.setProperty("aws.region", LocalServices.REGION);
+        System.setProperty("aws.accessKeyId", LocalServices.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", LocalServices.SECRET_KEY);
+    }
+
+    static Intrinsics intrinsics(SamTemplate template, DevServerConfig config) {
+        Map<String, String> refs = new LinkedHashMap<>();
+        refs.put("AWS::Region", LocalServices.REGION);
+        refs.put("AWS::AccountId", "000000000000");
+        refs.put("AWS::Partition", "aws");
+        refs.put("AWS::URLSuffix", "amazonaws.com");
+        refs.put("AWS::StackName", "hbce-local");
+        template.parameters().forEach((name, p) -> {
+            Object def = ((Map<?, ?>) p).get("Default");
+            refs.put(name, def == null ? "" : String.valueOf(def));
+        });
+        template.resourcesOfType("AWS::DynamoDB::Table").forEach(id -> {
+            refs.put(id, Provisioner.tableName(id));
+            refs.put(id + ".Arn", "arn:aws:dynamodb:" + LocalServices.REGION + ":000000000000:table/" + Provisioner.tableName(id));
+        });
+        template.resourcesOfType("AWS::S3::Bucket").forEach(id -> {
+            refs.put(id, Provisioner.bucketName(id));
+            refs.put(id + ".Arn", "arn:aws:s3:::" + Provisioner.bucketName(id));
+        });
+        template.resourcesOfType("AWS::SecretsManager::Secret").forEach(id -> refs.put(id, "local-" + id));
+        template.resourcesOfType("AWS::Logs::LogGroup").forEach(id -> refs.put(id, "/hbce/local/" + id));
+        template.resourcesOfType("AWS::Serverless::Function").forEach(id -> {
+            String arn = "arn:aws:lambda:" + LocalServices.REGION + ":000000000000:function:" + id;
+            refs.put(id, id);
+            refs.put(id + ".Alias", arn + ":live");
+            refs.put(id + ".Arn", arn);
+        });
+        return new Intrinsics(refs::get, template.conditions());
+    }
+
+    /** A random key per run, or one kept in the data directory so tokens survive a restart. */
+    private static String tokenSecret(DevServerConfig config) {
+        Optional<String> fixed = Optional.ofNullable(DevServerConfig.setting("HBCE_TOKEN_SECRET", null));
+        if (fixed.isPresent()) {
+            return fixed.get();
+        }
+        String fresh = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+        if (config.dataDir().isEmpty()) {
+            return fresh;
+        }
+        Path file = config.dataDir().get().resolve("token-secret");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, fresh, StandardCharsets.UTF_8);
+            return fresh;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

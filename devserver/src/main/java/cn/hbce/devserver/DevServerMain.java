@@ -1,0 +1,41 @@
+package cn.hbce.devserver;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the platform locally: {@code mvn -q -DskipTests -Prun verify}. Flags:
+ * {@code --fire-schedule FunctionId} runs a scheduled function once and exits.
+ */
+public final class DevServerMain {
+    private DevServerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Instant started = Instant.now();
+        DevServerConfig config = DevServerConfig.fromEnvironment();
+        DevServer server = DevServer.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "devserver-stop"));
+        if (args.length == 2 && args[0].equals("--fire-schedule")) {
+            System.out.println(server.fireSchedule(args[1]));
+            server.close();
+            return;
+        }
+        System.out.println();
+        System.out.println("湖北省专业技术人员继续教育公共服务平台 - local backend");
+        System.out.println("  API          " + server.endpoint() + "/v1/health");
+        server.serviceEndpoints().forEach((name, uri) -> System.out.printf("  %-12s %s%n", name, uri));
+        System.out.println("  Data         " + config.dataDir().map(Object::toString).orElse("in memory (set HBCE_DATA_DIR to keep it)"));
+        System.out.println("  Schedules    POST " + server.endpoint() + "/_local/schedules/{FunctionId}");
+        System.out.println();
+        System.out.println("Accounts (userType / ID number / password):");
+        System.out.printf("  %-10s %s  %s  %s%n", "HRSS", config.rootAdminIdCard(),
+                config.rootAdminPassword(), "湖北省人力资源和社会保障厅 超级管理员");
+        server.demoAccounts().forEach(a ->
+                System.out.printf("  %-10s %s  %s  %s%n", a.userType(), a.idCard(), a.password(), a.description()));
+        System.out.println();
+        System.out.println("Ready in " + Duration.between(started, Instant.now()).toMillis() + " ms. Ctrl-C stops.");
+        new CountDownLatch(1).await();
+    }
+}

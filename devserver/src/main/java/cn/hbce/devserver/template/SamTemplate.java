@@ -1,0 +1,162 @@
+package cn.hbce.devserver.template;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The parts of template.yaml that the local runtime serves: functions, routes, schedules, data and workflows. */
+public final class SamTemplate {
+    private final Path file;
+    private final Map<String, Object> root;
+    private final Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
+
+    public record Route(String method, String path, String functionId, boolean authorized) {
+        public String routeKey() {
+            return method + " " + path;
+        }
+    }
+
+    public record Schedule(String functionId, String eventName, String expression, Object input) {
+    }
+
+    public record FunctionDef(String logicalId, String handler, Map<String, Object> environment) {
+    }
+
+    public record AuthorizerDef(String name, Object functionRef, List<String> identitySources, boolean simpleResponses) {
+    }
+
+    public record StateMachineDef(String logicalId, String name, String definitionUri, Map<String, Object> substitutions) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private SamTemplate(Path file, Map<String, Object> root) {
+        this.file = file;
+        this.root = root;
+        ((Map<String, Object>) root.getOrDefault("Resources", Map.of()))
+                .forEach((id, res) -> resources.put(id, (Map<String, Object>) res));
+    }
+
+    public static SamTemplate load(Path file) {
+        return new SamTemplate(file, CfnYaml.load(file));
+    }
+
+    public Path directory() {
+        return file.toAbsolutePath().getParent();
+    }
+
+    public Map<String, Object> parameters() {
+        return map(root.get("Parameters"));
+    }
+
+    public Map<String, Object> conditions() {
+        return map(root.get("Conditions"));
+    }
+
+    public List<String> resourcesOfType(String type) {
+        List<String> ids = new ArrayList<>();
+        resources.forEach((id, res) -> {
+            if (type.equals(res.get("Type"))) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    public Map<String, Object> properties(String logicalId) {
+        return map(resources.get(logicalId).get("Properties"));
+    }
+
+    public Map<String, Object> globalEnvironment() {
+        return map(map(map(map(root.get("Globals")).get("Function")).get("Environment")).get("Variables"));
+    }
+
+    public List<FunctionDef> functions() {
+        List<FunctionDef> out = new ArrayList<>();
+        for (String id : resourcesOfType("AWS::Serverless::Function")) {
+            Map<String, Object> p = properties(id);
+            Map<String, Object> env = new LinkedHashMap<>(globalEnvironment());
+            env.putAll(map(map(p.get("Environment")).get("Variables")));
+            out.add(new FunctionDef(id, String.valueOf(p.get("Handler")), env));
+        }
+        return out;
+    }
+
+    public List<Route> routes() {
+        List<Route> out = new ArrayList<>();
+        for (String id : resourcesOfType("AWS::Serverless::Function")) {
+            map(properties(id).get("Events")).forEach((name, ev) -> {
+                Map<String, Object> event = map(ev);
+                if ("HttpApi".equals(event.get("Type"))) {
+                    Map<String, Object> p = map(event.get("Properties"));
+                    Object auth = map(p.get("Auth")).get("Authorizer");
+                    out.add(new Route(String.valueOf(p.get("Method")).toUpperCase(java.util.Locale.ROOT),
+                            String.valueOf(p.get("Path")), id, !"NONE".equals(auth)));
+                }
+            });
+        }
+        return out;
+    }
+
+    public List<Schedule> schedules() {
+        List<Schedule> out = new ArrayList<>();
+        for (String id : resourcesOfType("AWS::Serverless::Function")) {
+            map(properties(id).get("Events")).forEach((name, ev) -> {
+                Map<String, Object> event = map(ev);
+                String type = String.valueOf(event.get("Type"));
+                if (type.equals("Schedule") || type.equals("ScheduleV2")) {
+                    Map<String, Object> p = map(event.get("Properties"));
+                    Object expression = p.containsKey("Schedule") ? p.get("Schedule") : p.get("ScheduleExpression");
+                    out.add(new Schedule(id, name, String.valueOf(expression), p.get("Input")));
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The HTTP API's default authorizer, if it has one. */
+    public Optional<AuthorizerDef> defaultAuthorizer() {
+        for (String id : resourcesOfType("AWS::Serverless::HttpApi")) {
+            Map<String, Object> auth = map(properties(id).get("Auth"));
+            Object name = auth.get("DefaultAuthorizer");
+            if (name == null) {
+                continue;
+            }
+            Map<String, Object> def = map(map(auth.get("Authorizers")).get(String.valueOf(name)));
+            Map<String, Object> identity = map(def.get("Identity"));
+            List<String> sources = new ArrayList<>();
+            list(identity.get("Headers")).forEach(h -> sources.add("$request.header." + h));
+            list(identity.get("QueryStrings")).forEach(q -> sources.add("$request.querystring." + q));
+            list(identity.get("Context")).forEach(c -> sources.add("$context." + c));
+            if (identity.isEmpty()) {
+                sources.add("$request.header.Authorization");
+            }
+            return Optional.of(new AuthorizerDef(String.valueOf(name), def.get("FunctionArn"), sources,
+                    Boolean.TRUE.equals(def.get("EnableSimpleResponses"))));
+        }
+        return Optional.empty();
+    }
+
+    public List<StateMachineDef> stateMachines() {
+        List<StateMachineDef> out = new ArrayList<>();
+        for (String id : resourcesOfType("AWS::Serverless::StateMachine")) {
+            Map<String, Object> p = properties(id);
+            Object name = p.get("Name");
+            out.add(new StateMachineDef(id, name == null ? id : String.valueOf(name), String.valueOf(p.get("DefinitionUri")),
+                    map(p.get("DefinitionSubstitutions"))));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object value) {
+        return value instanceof List<?> l ? (List<Object>) l : List.of();
+    }
+}
