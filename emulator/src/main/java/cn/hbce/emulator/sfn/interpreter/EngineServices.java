@@ -1,0 +1,25 @@
+package cn.hbce.emulator.sfn.interpreter;
+
+import cn.hbce.emulator.sfn.tasks.TaskIntegrations;
+import cn.hbce.emulator.sfn.time.TimerScheduler;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+/** What the state runners share: threads, timers, task integrations, tokens and the checkpoint writer. */
+record EngineServices(
+        ExecutorService pool,
+        TimerScheduler scheduler,
+        TaskIntegrations integrations,
+        TaskTokens tokens,
+        Consumer<Execution> persister,
+        String region) {
+
+    Instant now() {
+        return scheduler.now();
+    }
+
+    void persist(Execution execution) {
+        persister.accept(execution);
+    }
+}

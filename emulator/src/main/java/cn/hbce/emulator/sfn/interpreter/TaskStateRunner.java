@@ -1,0 +1,227 @@
+package cn.hbce.emulator.sfn.interpreter;
+
+import cn.hbce.emulator.sfn.definition.TaskState;
+import cn.hbce.emulator.sfn.errors.ErrorNames;
+import cn.hbce.emulator.sfn.errors.StatesError;
+import cn.hbce.emulator.sfn.json.Json;
+import cn.hbce.emulator.sfn.tasks.TaskResource;
+import cn.hbce.emulator.sfn.time.Timer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Runs a Task state: its resource call, callback wait, timeouts, heartbeats and history events. */
+final class TaskStateRunner {
+
+    private final EngineServices services;
+    private final ErrorRecovery recovery;
+
+    TaskStateRunner(EngineServices services, ErrorRecovery recovery) {
+        this.services = services;
+        this.recovery = recovery;
+    }
+
+    Outcome run(TaskState task, JsonNode rawInput, Scope scope, Instant entered) {
+        TaskResource resource = TaskResource.parse(task.resource())
+                .orElseThrow(() -> StatesError.runtime(TaskResource.problemWith(task.resource()).orElse("")));
+        StateContext plainContext = new StateContext(scope.execution(), task.name(), entered, 0, null, null);
+        return recovery.run(task.errors(), task.transition().next(), rawInput, scope,
+                (retryCount, resumeToken) -> attempt(task, resource, rawInput, scope, entered, retryCount, resumeToken),
+                result -> DataFlow.output(task.io(), task.result(), rawInput, result, plainContext));
+    }
+
+    private JsonNode attempt(TaskState task, TaskResource resource, JsonNode rawInput, Scope scope, Instant entered,
+            int retryCount, String resumeToken) {
+        Execution execution = scope.execution();
+        String token = resumeToken != null ? resumeToken
+                : resource.waitForTaskToken() ? services.tokens().create(execution.arn()) : null;
+        StateContext context = new StateContext(execution, task.name(), entered, retryCount, token, null);
+        JsonNode effective = DataFlow.effectiveInput(task.io(), rawInput, context);
+        JsonNode parameters = DataFlow.parameters(task.result(), effective, context);
+        int timeoutSeconds = seconds(task.timeoutSeconds(), task.timeoutSecondsPath(), effective, context,
+                TaskState.DEFAULT_TIMEOUT_SECONDS);
+        Integer heartbeatSeconds = task.heartbeatSeconds() != null || task.heartbeatSecondsPath() != null
+                ? seconds(task.heartbeatSeconds(), task.heartbeatSecondsPath(), effective, context, 0) : null;
+        Checkpoint checkpoint = execution.checkpoint();
+        boolean resumed = resumeToken != null;
+        Instant deadline = resumed && checkpoint.taskDeadline() != null ? checkpoint.taskDeadline()
+                : services.now().plusSeconds(timeoutSeconds);
+        if (!resumed) {
+            scheduled(task, resource, parameters, scope, timeoutSeconds, heartbeatSeconds);
+        }
+        try {
+            JsonNode result = resource.waitForTaskToken()
+                    ? callback(resource, parameters, scope, token, deadline, heartbeatSeconds, resumed)
+                    : request(resource, parameters, scope, deadline);
+            succeeded(resource, result, scope);
+            return result;
+        } catch (StatesError error) {
+            failed(resource, error, scope);
+            throw error;
+        }
+    }
+
+    private JsonNode request(TaskResource resource, JsonNode parameters, Scope scope, Instant deadline) {
+        CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        Timer timeout = services.scheduler().schedule(deadline, () -> result.completeExceptionally(timeoutError()));
+        services.pool().execute(() -> callInto(result, resource, parameters));
+        try {
+            return scope.control().await(result);
+        } finally {
+            timeout.cancel();
+        }
+    }
+
+    /** Submits the request, then waits for SendTaskSuccess/Failure, the heartbeat or the deadline. */
+    private JsonNode callback(TaskResource resource, JsonNode parameters, Scope scope, String token, Instant deadline,
+            Integer heartbeatSeconds, boolean resumed) {
+        Execution execution = scope.execution();
+        AtomicReference<Timer> heartbeatTimer = new AtomicReference<>();
+        AtomicReference<PendingTask> pendingRef = new AtomicReference<>();
+        Runnable armHeartbeat = () -> {
+            if (heartbeatSeconds == null) {
+                return;
+            }
+            Instant due = services.now().plusSeconds(heartbeatSeconds);
+            Timer previous = heartbeatTimer.getAndSet(services.scheduler().schedule(due,
+                    () -> pendingRef.get().outcome().completeExceptionally(new StatesError(
+                            ErrorNames.HEARTBEAT_TIMEOUT, null))));
+            if (previous != null) {
+                previous.cancel();
+            }
+            if (scope.topLevel() && execution.checkpoint().taskToken() != null) {
+                execution.checkpoint().heartbeat(due);
+                services.persist(execution);
+            }
+        };
+        PendingTask pending = services.tokens().await(token, execution.arn());
+        pending.onHeartbeat(armHeartbeat);
+        pendingRef.set(pending);
+        CompletableFuture<JsonNode> submission = new CompletableFuture<>();
+        Timer timeout = services.scheduler().schedule(deadline, () -> {
+            submission.completeExceptionally(timeoutError());
+            pending.outcome().completeExceptionally(timeoutError());
+        });
+        try {
+            Instant heartbeatDeadline = execution.checkpoint().heartbeatDeadline();
+            if (resumed && heartbeatSeconds != null && heartbeatDeadline != null) {
+                heartbeatTimer.set(services.scheduler().schedule(heartbeatDeadline,
+                        () -> pending.outcome().completeExceptionally(new StatesError(ErrorNames.HEARTBEAT_TIMEOUT, null))));
+            } else {
+                armHeartbeat.run();
+            }
+            if (!resumed) {
+                services.pool().execute(() -> callInto(submission, resource, parameters));
+                JsonNode submitted = scope.control().await(submission);
+                ObjectNode details = resourceDetails(resource);
+                details.put("output", Json.write(submitted));
+                details.putObject("outputDetails").put("truncated", false);
+                scope.emit("TaskSubmitted", details);
+                if (scope.topLevel()) {
+                    Timer current = heartbeatTimer.get();
+                    execution.checkpoint().waitingForToken(token, deadline, current == null ? null : current.due());
+                    services.persist(execution);
+                }
+            }
+            return scope.control().await(pending.outcome());
+        } finally {
+            services.tokens().release(token);
+            pending.outcome().completeExceptionally(new StatesError(ErrorNames.TIMEOUT, "The task has ended"));
+            timeout.cancel();
+            Timer current = heartbeatTimer.getAndSet(null);
+            if (current != null) {
+                current.cancel();
+            }
+            if (scope.topLevel()) {
+                execution.checkpoint().clearWaits();
+            }
+        }
+    }
+
+    private void callInto(CompletableFuture<JsonNode> result, TaskResource resource, JsonNode parameters) {
+        try {
+            result.complete(services.integrations().call(resource, parameters));
+        } catch (StatesError error) {
+            result.completeExceptionally(error);
+        } catch (RuntimeException e) {
+            result.completeExceptionally(new StatesError(ErrorNames.TASK_FAILED, e.toString()));
+        }
+    }
+
+    private void scheduled(TaskState task, TaskResource resource, JsonNode parameters, Scope scope, int timeoutSeconds,
+            Integer heartbeatSeconds) {
+        if (resource.isIntegration()) {
+            ObjectNode details = resourceDetails(resource);
+            details.put("region", services.region());
+            details.put("parameters", Json.write(parameters));
+            if (task.timeoutSeconds() != null || task.timeoutSecondsPath() != null) {
+                details.put("timeoutInSeconds", timeoutSeconds);
+            }
+            if (heartbeatSeconds != null) {
+                details.put("heartbeatInSeconds", heartbeatSeconds);
+            }
+            scope.emit("TaskScheduled", details);
+            scope.emit("TaskStarted", resourceDetails(resource));
+        } else {
+            ObjectNode details = Json.object();
+            details.put("resource", resource.arn());
+            details.put("input", Json.write(parameters));
+            details.putObject("inputDetails").put("truncated", false);
+            if (task.timeoutSeconds() != null || task.timeoutSecondsPath() != null) {
+                details.put("timeoutInSeconds", timeoutSeconds);
+            }
+            scope.emit("LambdaFunctionScheduled", details);
+            scope.emit("LambdaFunctionStarted", null);
+        }
+    }
+
+    private void succeeded(TaskResource resource, JsonNode result, Scope scope) {
+        if (resource.isIntegration()) {
+            ObjectNode details = resourceDetails(resource);
+            details.put("output", Json.write(result));
+            details.putObject("outputDetails").put("truncated", false);
+            scope.emit("TaskSucceeded", details);
+        } else {
+            scope.emit("LambdaFunctionSucceeded", EventDetails.output(result));
+        }
+    }
+
+    private void failed(TaskResource resource, StatesError error, Scope scope) {
+        boolean timedOut = ErrorNames.TIMEOUT.equals(error.error()) || ErrorNames.HEARTBEAT_TIMEOUT.equals(error.error());
+        if (resource.isIntegration()) {
+            ObjectNode details = resourceDetails(resource);
+            details.setAll(EventDetails.error(error.error(), error.cause()));
+            scope.emit(timedOut ? "TaskTimedOut" : "TaskFailed", details);
+        } else {
+            scope.emit(timedOut ? "LambdaFunctionTimedOut" : "LambdaFunctionFailed",
+                    EventDetails.error(error.error(), error.cause()));
+        }
+    }
+
+    private static ObjectNode resourceDetails(TaskResource resource) {
+        ObjectNode details = Json.object();
+        details.put("resourceType", resource.resourceType());
+        details.put("resource", resource.resourceName());
+        return details;
+    }
+
+    private static StatesError timeoutError() {
+        return new StatesError(ErrorNames.TIMEOUT, null);
+    }
+
+    private static int seconds(Integer fixed, String path, JsonNode effective, StateContext context, int fallback) {
+        if (fixed != null) {
+            return fixed;
+        }
+        if (path == null) {
+            return fallback;
+        }
+        JsonNode value = PayloadTemplate.evaluate(path, effective, context);
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() <= 0) {
+            throw StatesError.runtime("The value of '" + path + "' must be a positive integer but was " + value);
+        }
+        return value.intValue();
+    }
+}
