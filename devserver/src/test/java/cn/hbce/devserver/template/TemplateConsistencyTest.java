@@ -1,0 +1,116 @@
+package cn.hbce.devserver.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.hbce.common.lambda.ApiFunction;
+import cn.hbce.devserver.DevServerConfig;
+import cn.hbce.devserver.gateway.RouteTable;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Keeps template.yaml, the handler classes and the devserver's routing in step. */
+class TemplateConsistencyTest {
+    private static final Path ROOT = DevServerConfig.ephemeral().projectRoot();
+    private static final SamTemplate TEMPLATE = SamTemplate.load(ROOT.resolve("template.yaml"));
+
+    @Test
+    void everyHandlerClassExistsAndImplementsRequestHandler() throws Exception {
+        for (SamTemplate.FunctionDef f : TEMPLATE.functions()) {
+            String[] parts = f.handler().split("::");
+            assertEquals(2, parts.length, f.logicalId() + " handler must be Class::handleRequest");
+            assertEquals("handleRequest", parts[1], f.logicalId());
+            Class<?> type = Class.forName(parts[0]);
+            assertTrue(RequestHandler.class.isAssignableFrom(type), f.logicalId() + " must implement RequestHandler");
+            assertEquals(f.logicalId(), type.getSimpleName(), "function logical ids are named after their handler class");
+            type.getConstructor();
+        }
+    }
+
+    @Test
+    void routedFunctionsAreHttpHandlersAndOthersAreNot() throws Exception {
+        Set<String> routed = TEMPLATE.routes().stream().map(SamTemplate.Route::functionId).collect(Collectors.toSet());
+        for (SamTemplate.FunctionDef f : TEMPLATE.functions()) {
+            Class<?> type = Class.forName(f.handler().split("::")[0]);
+            assertEquals(routed.contains(f.logicalId()), ApiFunction.class.isAssignableFrom(type),
+                    f.logicalId() + ": HttpApi routes and ApiFunction handlers must coincide");
+        }
+    }
+
+    @Test
+    void theAuthorizerTakesAuthorizerEventsWithSimpleResponses() throws Exception {
+        SamTemplate.AuthorizerDef auth = TEMPLATE.defaultAuthorizer().orElseThrow();
+        assertTrue(auth.simpleResponses());
+        assertEquals(List.of("$context.routeKey"), auth.identitySources(), "authorizer must run for every request");
+        Class<?> type = Class.forName("cn.hbce.auth.AuthorizerFunction");
+        assertEquals(APIGatewayV2CustomAuthorizerEvent.class, inputType(type));
+    }
+
+    @Test
+    void routesAreUniqueAndEachIsReachableThroughTheGatewayRouting() {
+        List<SamTemplate.Route> routes = TEMPLATE.routes();
+        Set<String> keys = new HashSet<>();
+        routes.forEach(r -> assertTrue(keys.add(r.routeKey()), "duplicate route " + r.routeKey()));
+        RouteTable table = new RouteTable(routes);
+        for (SamTemplate.Route r : routes) {
+            String concrete = r.path().replaceAll("\\{[^}]+}", "x1");
+            assertEquals(r, table.match(r.method(), concrete).orElseThrow().route(), r.routeKey());
+        }
+        assertTrue(table.match("GET", "/v1/not-a-route").isEmpty());
+        assertTrue(table.match("DELETE", "/v1/health").isEmpty());
+    }
+
+    @Test
+    void servesTheContractRoutesOfTheSkeleton() {
+        Set<String> keys = TEMPLATE.routes().stream().map(SamTemplate.Route::routeKey).collect(Collectors.toSet());
+        for (String route : List.of("GET /v1/health", "GET /v1/orgs/lookup", "POST /v1/registrations/departments",
+                "POST /v1/auth/login", "POST /v1/auth/logout", "GET /v1/me", "PUT /v1/me/password", "GET /v1/org",
+                "PUT /v1/org", "GET /v1/todo")) {
+            assertTrue(keys.contains(route), "template lacks " + route);
+        }
+    }
+
+    @Test
+    void onlyRegistrationLoginHealthAndLookupAreAnonymous() {
+        Set<String> open = TEMPLATE.routes().stream().filter(r -> !r.authorized()).map(SamTemplate.Route::routeKey)
+                .collect(Collectors.toSet());
+        for (String key : open) {
+            assertTrue(key.equals("GET /v1/health") || key.equals("GET /v1/orgs/lookup") || key.equals("POST /v1/auth/login")
+                    || key.startsWith("POST /v1/registrations/"), key + " must not be anonymous");
+        }
+    }
+
+    @Test
+    void everyFunctionGetsTableAndSecretAndLeastPrivilegePolicies() {
+        Map<String, Object> env = TEMPLATE.globalEnvironment();
+        assertTrue(env.containsKey("TABLE_NAME"));
+        assertTrue(env.containsKey("TOKEN_SECRET"));
+        for (SamTemplate.FunctionDef f : TEMPLATE.functions()) {
+            Object policies = TEMPLATE.properties(f.logicalId()).get("Policies");
+            String text = String.valueOf(policies);
+            assertFalse(text.contains("AdministratorAccess") || text.contains("\"*\""), f.logicalId() + " policy too wide");
+            if (!f.logicalId().equals("HealthFunction")) {
+                assertTrue(text.contains("DynamoDB"), f.logicalId() + " needs a DynamoDB policy template");
+            }
+        }
+    }
+
+    private static Type inputType(Class<?> type) {
+        for (Type t : type.getGenericInterfaces()) {
+            if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                return p.getActualTypeArguments()[0];
+            }
+        }
+        throw new AssertionError(type + " does not declare RequestHandler<I, O>");
+    }
+}
