@@ -1,0 +1,173 @@
+package cn.hbce.devserver.bench;
+
+import cn.hbce.bootstrap.Bootstrap;
+import cn.hbce.devserver.DevServer;
+import cn.hbce.devserver.DevServerConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The walking skeleton's benchmark (not a test). Run:
+ * {@code mvn -q -pl devserver -am -DskipTests install && mvn -q -pl devserver exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=cn.hbce.devserver.bench.SkeletonBenchmark}
+ * <ol>
+ * <li>cold init in fresh JVMs: a trivial handler, HealthFunction, GetOrgFunction (talks to DynamoDB);</li>
+ * <li>warm p50/p99 through the devserver: login, GET /v1/org; and a raw dynalite GetItem.</li>
+ * </ol>
+ */
+public final class SkeletonBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private SkeletonBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int coldRuns = Integer.parseInt(System.getProperty("coldRuns", "5"));
+        int loginRuns = Integer.parseInt(System.getProperty("loginRuns", "100"));
+        int readRuns = Integer.parseInt(System.getProperty("readRuns", "1000"));
+        DevServerConfig config = DevServerConfig.ephemeral();
+        try (DevServer server = DevServer.start(config)) {
+            URI api = server.endpoint();
+            String token = login(api, config).path("token").asText();
+            JsonNode me = get(api, "/v1/me", token);
+            String personId = me.path("personId").asText();
+
+            System.out.println("# Cold start (fresh JVM, no SnapStart): median of " + coldRuns
+                    + " runs; columns: JVM start→first answer, handler init, first invocation (ms)");
+            coldStart("trivial handler", coldRuns, TrivialHandler.class.getName());
+            coldStart("HealthFunction", coldRuns, "cn.hbce.health.HealthFunction", "/v1/health");
+            coldStart("GetOrgFunction", coldRuns, "cn.hbce.org.GetOrgFunction", "/v1/org", personId, Bootstrap.ROOT_ORG_ID);
+
+            System.out.println("# Warm latency through the devserver (sequential requests)");
+            warmup(() -> get(api, "/v1/org", token), 200);
+            System.out.println("POST /v1/auth/login   " + measure(loginRuns, () -> login(api, config)).summary());
+            System.out.println("GET  /v1/org          " + measure(readRuns, () -> get(api, "/v1/org", token)).summary());
+            DynamoDbClient raw = DynamoDbClient.builder().endpointOverride(server.serviceEndpoints().get("DynamoDB"))
+                    .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y"))).build();
+            Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS("ORG#" + Bootstrap.ROOT_ORG_ID),
+                    "SK", AttributeValue.fromS("META"));
+            warmup(() -> raw.getItem(r -> r.tableName("hbce-table").key(key)), 200);
+            System.out.println("dynalite GetItem      " + measure(readRuns,
+                    () -> raw.getItem(r -> r.tableName("hbce-table").key(key).consistentRead(true))).summary());
+        }
+        System.exit(0);
+    }
+
+    private static void coldStart(String label, int runs, String handler, String... args) throws Exception {
+        List<double[]> results = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
+                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                    "-cp", classpath(), ColdStartProbe.class.getName(), handler));
+            cmd.addAll(Arrays.asList(args));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            System.getProperties().stringPropertyNames().stream()
+                    .filter(n -> n.equals(n.toUpperCase()) || n.startsWith("aws."))
+                    .forEach(n -> pb.environment().put(n.startsWith("aws.") ? awsEnv(n) : n, System.getProperty(n)));
+            Process p = pb.start();
+            String last = null;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    last = line;
+                }
+            }
+            p.waitFor();
+            if (last == null || !last.matches("[0-9. ]+")) {
+                throw new IllegalStateException(label + " probe failed: " + last);
+            }
+            String[] cols = last.trim().split(" ");
+            results.add(new double[] {Double.parseDouble(cols[0]), Double.parseDouble(cols[1]), Double.parseDouble(cols[2])});
+        }
+        double[] med = new double[3];
+        for (int c = 0; c < 3; c++) {
+            final int col = c;
+            double[] sorted = results.stream().mapToDouble(r -> r[col]).sorted().toArray();
+            med[c] = sorted[sorted.length / 2];
+        }
+        System.out.printf("%-18s %8.0f %8.1f %8.1f%n", label, med[0], med[1], med[2]);
+    }
+
+    /** Under exec:java the application classpath is the context class loader's, not java.class.path. */
+    private static String classpath() {
+        if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader) {
+            StringBuilder cp = new StringBuilder();
+            for (java.net.URL url : loader.getURLs()) {
+                try {
+                    cp.append(cp.length() == 0 ? "" : java.io.File.pathSeparator).append(java.nio.file.Path.of(url.toURI()));
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return cp.toString();
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    private static String awsEnv(String property) {
+        return switch (property) {
+            case "aws.accessKeyId" -> "AWS_ACCESS_KEY_ID";
+            case "aws.secretAccessKey" -> "AWS_SECRET_ACCESS_KEY";
+            default -> "AWS_REGION";
+        };
+    }
+
+    private interface Call {
+        Object run() throws Exception;
+    }
+
+    private static void warmup(Call call, int times) throws Exception {
+        for (int i = 0; i < times; i++) {
+            call.run();
+        }
+    }
+
+    private static Percentiles measure(int times, Call call) throws Exception {
+        long[] samples = new long[times];
+        for (int i = 0; i < times; i++) {
+            long start = System.nanoTime();
+            call.run();
+            samples[i] = System.nanoTime() - start;
+        }
+        return new Percentiles(samples);
+    }
+
+    private static JsonNode login(URI api, DevServerConfig config) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("userType", "HRSS", "idCard", config.rootAdminIdCard(),
+                "password", config.rootAdminPassword()));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(api.resolve("/v1/auth/login"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + r.statusCode());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    private static JsonNode get(URI api, String path, String token) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(api.resolve(path)).header("authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " failed: " + r.statusCode());
+        }
+        return JSON.readTree(r.body());
+    }
+}
