@@ -45,6 +45,11 @@ public final class TaskTokens {
         return pending.size();
     }
 
+    /** Tokens of tasks currently waiting for a callback. */
+    public java.util.Set<String> waitingTokens() {
+        return java.util.Set.copyOf(pending.keySet());
+    }
+
     public void succeed(String token, JsonNode output) {
         PendingTask task = find(token);
         if (!task.outcome().complete(output)) {
