@@ -67,20 +67,32 @@ public final class DynamoAccountRepository implements AccountRepository {
     @Override
     public LoginGuard recordFailure(String personId, Instant now) {
         long nowSec = now.getEpochSecond();
-        Item after;
-        try {
-            after = Item.of(dynamo.updateItem(r -> r.tableName(table).key(profileKey(personId))
-                    .updateExpression("SET failures = failures + :one")
-                    .conditionExpression("attribute_exists(PK) AND failures > :zero AND windowStart > :cutoff")
-                    .expressionAttributeValues(Map.of(":one", Item.n(1), ":zero", Item.n(0),
-                            ":cutoff", Item.n(nowSec - LoginGuard.WINDOW.toSeconds())))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes());
-        } catch (ConditionalCheckFailedException windowClosed) {
-            after = Item.of(dynamo.updateItem(r -> r.tableName(table).key(profileKey(personId))
-                    .updateExpression("SET failures = :one, windowStart = :now")
-                    .conditionExpression("attribute_exists(PK)")
-                    .expressionAttributeValues(Map.of(":one", Item.n(1), ":now", Item.n(nowSec)))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+        var cutoff = Item.n(nowSec - LoginGuard.WINDOW.toSeconds());
+        var countValues = Map.of(":one", Item.n(1), ":zero", Item.n(0), ":cutoff", cutoff);
+        var openValues = Map.of(":one", Item.n(1), ":zero", Item.n(0), ":cutoff", cutoff, ":now", Item.n(nowSec));
+        Item after = null;
+        // Either count into the open window, or open a new one; a racer may open it between the two tries.
+        for (int attempt = 0; after == null && attempt < 5; attempt++) {
+            try {
+                after = Item.of(dynamo.updateItem(r -> r.tableName(table).key(profileKey(personId))
+                        .updateExpression("SET failures = failures + :one")
+                        .conditionExpression("attribute_exists(PK) AND failures > :zero AND windowStart > :cutoff")
+                        .expressionAttributeValues(countValues)
+                        .returnValues(ReturnValue.ALL_NEW)).attributes());
+            } catch (ConditionalCheckFailedException windowClosed) {
+                try {
+                    after = Item.of(dynamo.updateItem(r -> r.tableName(table).key(profileKey(personId))
+                            .updateExpression("SET failures = :one, windowStart = :now")
+                            .conditionExpression("attribute_exists(PK) AND (failures = :zero OR windowStart <= :cutoff)")
+                            .expressionAttributeValues(openValues)
+                            .returnValues(ReturnValue.ALL_NEW)).attributes());
+                } catch (ConditionalCheckFailedException openedMeanwhile) {
+                    // Another failure opened the window first: count into it.
+                }
+            }
+        }
+        if (after == null) {
+            throw new IllegalStateException("Failed login could not be counted");
         }
         LoginGuard guard = PersonItems.guardOf(after);
         if (guard.failures() < LoginGuard.MAX_FAILURES) {
