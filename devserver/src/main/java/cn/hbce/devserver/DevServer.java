@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,18 +45,20 @@ public final class DevServer implements AutoCloseable {
 
     public static DevServer start(DevServerConfig config) {
         SamTemplate template = SamTemplate.load(config.projectRoot().resolve("template.yaml"));
-        LocalServices services = LocalServices.start(config);
+        FunctionHost functions = new FunctionHost(template.functions());
+        LocalServices services = LocalServices.start(config, new InProcessLambdas(functions), Clock.systemUTC());
         try {
-            configureFunctions(template, services, config);
+            Intrinsics intrinsics = intrinsics(template, services);
+            configureFunctions(template, services, intrinsics, config);
             Provisioner.createTables(template, AwsClients.dynamo());
             Provisioner.createBuckets(template, AwsClients.s3());
+            StateMachines.deployAll(template, intrinsics, services.sfn);
             AppContext app = AppContext.get();
             app.bootstrap.ensureRoot(new cn.hbce.bootstrap.Bootstrap.Account(config.rootAdminIdCard(), "省人社厅管理员",
                     "13900000000", config.rootAdminPassword()));
             List<DemoData.DemoAccount> demo = config.demoData() ? DemoData.seed(app.bootstrap) : List.of();
-            FunctionHost functions = new FunctionHost(template.functions());
             String authorizerFunction = template.defaultAuthorizer()
-                    .map(a -> functions.logicalIdOf(intrinsics(template, config).string(a.functionRef())))
+                    .map(a -> functions.logicalIdOf(intrinsics.string(a.functionRef())))
                     .orElse(null);
             HttpGateway gateway = new HttpGateway(config.port(), new RouteTable(template.routes()), functions,
                     template.defaultAuthorizer(), authorizerFunction);
@@ -80,6 +83,7 @@ public final class DevServer implements AutoCloseable {
         Map<String, URI> out = new LinkedHashMap<>();
         out.put("DynamoDB", services.dynamoEndpoint());
         out.put("S3", services.s3Endpoint());
+        out.put("StepFunctions", services.sfnEndpoint());
         return out;
     }
 
@@ -118,8 +122,8 @@ public final class DevServer implements AutoCloseable {
     }
 
     /** Gives every function its template environment (as system properties, one JVM for all) and the local endpoints. */
-    private static void configureFunctions(SamTemplate template, LocalServices services, DevServerConfig config) {
-        Intrinsics intrinsics = intrinsics(template, config);
+    private static void configureFunctions(SamTemplate template, LocalServices services, Intrinsics intrinsics,
+                                           DevServerConfig config) {
         String secret = tokenSecret(config);
         Map<String, String> env = new LinkedHashMap<>();
         for (SamTemplate.FunctionDef f : template.functions()) {
@@ -136,6 +140,7 @@ public final class DevServer implements AutoCloseable {
         }
         env.put("DYNAMODB_ENDPOINT", services.dynamoEndpoint().toString());
         env.put("S3_ENDPOINT", services.s3Endpoint().toString());
+        env.put("SFN_ENDPOINT", services.sfnEndpoint().toString());
         env.put("AWS_REGION", LocalServices.REGION);
         env.forEach(System::setProperty);
         System.setProperty("aws.region", LocalServices.REGION);
@@ -143,7 +148,7 @@ public final class DevServer implements AutoCloseable {
         System.setProperty("aws.secretAccessKey", LocalServices.SECRET_KEY);
     }
 
-    static Intrinsics intrinsics(SamTemplate template, DevServerConfig config) {
+    static Intrinsics intrinsics(SamTemplate template, LocalServices services) {
         Map<String, String> refs = new LinkedHashMap<>();
         refs.put("AWS::Region", LocalServices.REGION);
         refs.put("AWS::AccountId", "000000000000");
@@ -169,6 +174,12 @@ public final class DevServer implements AutoCloseable {
             refs.put(id, id);
             refs.put(id + ".Alias", arn + ":live");
             refs.put(id + ".Arn", arn);
+        });
+        template.stateMachines().forEach(sm -> {
+            String arn = services.sfn.stateMachineArn(sm.name());
+            refs.put(sm.logicalId(), arn);
+            refs.put(sm.logicalId() + ".Arn", arn);
+            refs.put(sm.logicalId() + ".Name", sm.name());
         });
         return new Intrinsics(refs::get, template.conditions());
     }

@@ -24,10 +24,10 @@ public final class DevServerMain {
         }
         System.out.println();
         System.out.println("湖北省专业技术人员继续教育公共服务平台 - local backend");
-        System.out.println("  API          " + server.endpoint() + "/v1/health");
-        server.serviceEndpoints().forEach((name, uri) -> System.out.printf("  %-12s %s%n", name, uri));
-        System.out.println("  Data         " + config.dataDir().map(Object::toString).orElse("in memory (set HBCE_DATA_DIR to keep it)"));
-        System.out.println("  Schedules    POST " + server.endpoint() + "/_local/schedules/{FunctionId}");
+        System.out.println("  API            " + server.endpoint() + "/v1/health");
+        server.serviceEndpoints().forEach((name, uri) -> System.out.printf("  %-14s %s%n", name, uri));
+        System.out.println("  Data           " + config.dataDir().map(Object::toString).orElse("in memory (set HBCE_DATA_DIR to keep it)"));
+        System.out.println("  Schedules      POST " + server.endpoint() + "/_local/schedules/{FunctionId}");
         System.out.println();
         System.out.println("Accounts (userType / ID number / password):");
         System.out.printf("  %-10s %s  %s  %s%n", "HRSS", config.rootAdminIdCard(),

@@ -2,33 +2,53 @@ package cn.hbce.devserver;
 
 import cn.hbce.emulator.dynamodb.DynaliteServer;
 import cn.hbce.emulator.s3.S3ProxyServer;
+import cn.hbce.emulator.sfn.LambdaInvoker;
+import cn.hbce.emulator.sfn.StepFunctionsLocal;
+import cn.hbce.emulator.sfn.StepFunctionsLocalConfig;
 import java.net.URI;
-import java.nio.file.Path;
-import java.util.Optional;
+import java.time.Clock;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The local AWS services the functions talk to, each on its own loopback port. */
 final class LocalServices implements AutoCloseable {
     static final String ACCESS_KEY = "hbce-local";
     static final String SECRET_KEY = "hbce-local-secret";
     static final String REGION = "us-east-1";
+    static final String ACCOUNT = "000000000000";
     final DynaliteServer dynamo;
     final S3ProxyServer s3;
+    final StepFunctionsLocal sfn;
 
-    private LocalServices(DynaliteServer dynamo, S3ProxyServer s3) {
+    private LocalServices(DynaliteServer dynamo, S3ProxyServer s3, StepFunctionsLocal sfn) {
         this.dynamo = dynamo;
         this.s3 = s3;
+        this.sfn = sfn;
     }
 
-    static LocalServices start(DevServerConfig config) {
+    static LocalServices start(DevServerConfig config, LambdaInvoker lambdas, Clock clock) {
         DynaliteServer dynamo = DynaliteServer.start(config.dynamoPort(), config.dataDir().map(d -> d.resolve("dynamodb")));
-        S3ProxyServer s3;
+        S3ProxyServer s3 = null;
         try {
             s3 = S3ProxyServer.start(config.s3Port(), config.dataDir().map(d -> d.resolve("s3")), ACCESS_KEY, SECRET_KEY);
+            DynamoDbClient tasksClient = DynamoDbClient.builder().endpointOverride(dynamo.endpoint())
+                    .region(Region.of(REGION)).httpClient(UrlConnectionHttpClient.create())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                    .build();
+            var sfnConfig = StepFunctionsLocalConfig.builder().port(config.sfnPort()).lambdaInvoker(lambdas)
+                    .dynamoDb(tasksClient).clock(clock).region(REGION).accountId(ACCOUNT);
+            config.dataDir().ifPresent(d -> sfnConfig.dataDir(d.resolve("stepfunctions")));
+            return new LocalServices(dynamo, s3, StepFunctionsLocal.start(sfnConfig.build()));
         } catch (RuntimeException e) {
+            if (s3 != null) {
+                s3.close();
+            }
             dynamo.close();
             throw e;
         }
-        return new LocalServices(dynamo, s3);
     }
 
     URI dynamoEndpoint() {
@@ -39,12 +59,13 @@ final class LocalServices implements AutoCloseable {
         return s3.endpoint();
     }
 
-    static Optional<Path> none() {
-        return Optional.empty();
+    URI sfnEndpoint() {
+        return sfn.endpoint();
     }
 
     @Override
     public void close() {
+        sfn.close();
         s3.close();
         dynamo.close();
     }

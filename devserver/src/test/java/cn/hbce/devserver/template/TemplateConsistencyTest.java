@@ -105,6 +105,16 @@ class TemplateConsistencyTest {
         }
     }
 
+    @Test
+    void everyStateMachineVariableHasASubstitutionAndTheResultIsJson() throws Exception {
+        Intrinsics anyRef = new Intrinsics(name -> "arn:aws:local:" + name, TEMPLATE.conditions());
+        for (SamTemplate.StateMachineDef def : TEMPLATE.stateMachines()) {
+            String definition = cn.hbce.devserver.StateMachines.definition(TEMPLATE, def, anyRef);
+            assertFalse(definition.contains("${"), def.logicalId());
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(definition);
+        }
+    }
+
     private static Type inputType(Class<?> type) {
         for (Type t : type.getGenericInterfaces()) {
             if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
