@@ -46,8 +46,9 @@ final class TaskStateRunner {
                 ? seconds(task.heartbeatSeconds(), task.heartbeatSecondsPath(), effective, context, 0) : null;
         Checkpoint checkpoint = execution.checkpoint();
         boolean resumed = resumeToken != null;
-        Instant deadline = resumed && checkpoint.taskDeadline() != null ? checkpoint.taskDeadline()
-                : services.now().plusSeconds(timeoutSeconds);
+        boolean timed = task.timeoutSeconds() != null || task.timeoutSecondsPath() != null;
+        Instant deadline = resumed ? checkpoint.taskDeadline()
+                : timed ? services.now().plusSeconds(timeoutSeconds) : null;
         if (!resumed) {
             scheduled(task, resource, parameters, scope, timeoutSeconds, heartbeatSeconds);
         }
@@ -65,12 +66,12 @@ final class TaskStateRunner {
 
     private JsonNode request(TaskResource resource, JsonNode parameters, Scope scope, Instant deadline) {
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
-        Timer timeout = services.scheduler().schedule(deadline, () -> result.completeExceptionally(timeoutError()));
+        Timer timeout = schedule(deadline, () -> result.completeExceptionally(timeoutError()));
         services.pool().execute(() -> callInto(result, resource, parameters));
         try {
             return scope.control().await(result);
         } finally {
-            timeout.cancel();
+            cancel(timeout);
         }
     }
 
@@ -100,7 +101,7 @@ final class TaskStateRunner {
         pending.onHeartbeat(armHeartbeat);
         pendingRef.set(pending);
         CompletableFuture<JsonNode> submission = new CompletableFuture<>();
-        Timer timeout = services.scheduler().schedule(deadline, () -> {
+        Timer timeout = schedule(deadline, () -> {
             submission.completeExceptionally(timeoutError());
             pending.outcome().completeExceptionally(timeoutError());
         });
@@ -129,7 +130,7 @@ final class TaskStateRunner {
         } finally {
             services.tokens().release(token);
             pending.outcome().completeExceptionally(new StatesError(ErrorNames.TIMEOUT, "The task has ended"));
-            timeout.cancel();
+            cancel(timeout);
             Timer current = heartbeatTimer.getAndSet(null);
             if (current != null) {
                 current.cancel();
@@ -137,6 +138,17 @@ final class TaskStateRunner {
             if (scope.topLevel()) {
                 execution.checkpoint().clearWaits();
             }
+        }
+    }
+
+    /** No timer for the default TimeoutSeconds (over three years), which keeps the timer queue meaningful. */
+    private Timer schedule(Instant deadline, Runnable action) {
+        return deadline == null ? null : services.scheduler().schedule(deadline, action);
+    }
+
+    private static void cancel(Timer timer) {
+        if (timer != null) {
+            timer.cancel();
         }
     }
 
