@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Health, and the conventions every route shares: request ids, content type, body size, JSON parsing. */
@@ -50,7 +51,10 @@ class ConventionsIT {
                 E2E.get("/v1/me", token),
                 E2E.get("/v1/me"),
                 E2E.post(REGISTER, "{"),
-                E2E.put("/v1/org", "{\"version\":0}", token));
+                E2E.put("/v1/org", "{\"version\":0}", token),
+                E2E.post(REGISTER, TestData.departmentRegistration(Fixtures.ROOT_ORG_ID)),
+                E2E.post("/v1/auth/logout", null, Fixtures.token(dept)));
+        assertEquals(List.of(200, 200, 200, 401, 400, 412, 201, 204), answers.stream().map(E2E.Resp::status).toList());
         Set<String> ids = new HashSet<>();
         for (E2E.Resp r : answers) {
             String id = r.header("x-request-id");
@@ -174,6 +178,19 @@ class ConventionsIT {
     @Test
     void requestIdsDifferBetweenIdenticalRequests() {
         assertNotEquals(E2E.get("/v1/health").header("x-request-id"), E2E.get("/v1/health").header("x-request-id"));
+    }
+
+    @Test
+    @Disabled("BUG (devserver): CORS ignores the template. template.yaml allows only the FrontendOrigin parameter "
+            + "(https://localhost:5173) on the HttpApi, but HttpGateway.corsHeaders echoes ANY Origin: "
+            + "OPTIONS /v1/org and GET /v1/health with 'Origin: https://evil.example' answer "
+            + "'access-control-allow-origin: https://evil.example', so a frontend misconfiguration would not show locally.")
+    void corsAllowsOnlyTheTemplatesFrontendOrigin() {
+        Map<String, String> evil = Map.of("Origin", "https://evil.example");
+        assertNotEquals("https://evil.example", E2E.sendRaw("OPTIONS", "/v1/org", null, evil).header("access-control-allow-origin"));
+        assertNotEquals("https://evil.example", E2E.sendRaw("GET", "/v1/health", null, evil).header("access-control-allow-origin"));
+        assertEquals("https://localhost:5173", E2E.sendRaw("GET", "/v1/health", null, Map.of("Origin", "https://localhost:5173"))
+                .header("access-control-allow-origin"));
     }
 
     private static byte[] padTo(byte[] json, int size) {

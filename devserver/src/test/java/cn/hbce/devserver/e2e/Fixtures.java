@@ -69,6 +69,14 @@ public final class Fixtures {
         return new ApprovedOrg(orgId, name, type, idCard, TestData.PASSWORD);
     }
 
+    /** A professional of the seeded hospital whose registration has this status (made with Bootstrap, in this JVM). */
+    public static String professional(cn.hbce.account.RegistrationStatus status, String idCard) {
+        E2E.server();
+        return AppContext.get().bootstrap.ensurePerson(
+                new Bootstrap.Account(idCard, "测试专技人员", TestData.phone(), TestData.PASSWORD),
+                new cn.hbce.account.PersonRegistration(DemoData.HOSPITAL, status, "卫生技术人员", "初级"));
+    }
+
     public static E2E.Resp login(String userType, String idCard, String password) {
         return E2E.post("/v1/auth/login", E2E.obj("userType", userType, "idCard", idCard, "password", password));
     }

@@ -116,6 +116,39 @@ class LoginIT {
     }
 
     @Test
+    void fiveConcurrentWrongPasswordsLockTheAccount() {
+        Fixtures.Dept d = Fixtures.registerDepartment();
+        List<java.util.concurrent.Callable<E2E.Resp>> attempts = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String wrong = "Wrong#Pass" + i;
+            attempts.add(() -> login("DEPARTMENT", d.idCard(), wrong));
+        }
+        for (E2E.Resp r : E2E.concurrently(attempts)) {
+            assertTrue(r.status() == 401 || r.status() == 423, r::toString);
+        }
+        assertError(login("DEPARTMENT", d.idCard(), d.password()), 423, "ACCOUNT_LOCKED");
+    }
+
+    @Test
+    void pendingAndRejectedProfessionalsAreRefusedWith403OnlyWithTheRightPassword() {
+        String pending = TestData.idCard();
+        Fixtures.professional(cn.hbce.account.RegistrationStatus.PENDING, pending);
+        assertError(login("PERSON", pending, TestData.PASSWORD), 403, "ACCOUNT_PENDING");
+        assertError(login("PERSON", pending, "Wrong#Pass1"), 401, "INVALID_CREDENTIALS");
+        String rejected = TestData.idCard();
+        Fixtures.professional(cn.hbce.account.RegistrationStatus.REJECTED, rejected);
+        assertError(login("PERSON", rejected, TestData.PASSWORD), 403, "ACCOUNT_REJECTED");
+        assertError(login("PERSON", rejected, "Wrong#Pass1"), 401, "INVALID_CREDENTIALS");
+    }
+
+    @Test
+    void loginAnswerIsNotCached() {
+        E2E.Resp r = login("PERSON", Fixtures.PERSON_ID_CARD, Fixtures.DEMO_PASSWORD);
+        assertEquals(200, r.status(), r::toString);
+        assertTrue(String.valueOf(r.header("cache-control")).contains("no-store"), r.headers()::toString);
+    }
+
+    @Test
     void aSuccessfulLoginClearsEarlierFailures() {
         Fixtures.Dept d = Fixtures.registerDepartment();
         for (int i = 1; i <= 4; i++) {

@@ -11,6 +11,7 @@ import cn.hbce.devserver.seed.DemoData;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** GET and PUT /v1/org: the caller's own org, optimistic versions, and who may edit directly. */
@@ -40,6 +41,9 @@ class OrgIT {
         assertEquals(Fixtures.ROOT_ORG_NAME, org.path("parentName").asText());
         assertEquals("PENDING", org.path("status").asText());
         assertTrue(org.path("version").isIntegralNumber(), org::toString);
+        for (String time : new String[]{"createdAt", "updatedAt"}) {
+            java.time.OffsetDateTime.parse(org.path(time).asText(), java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        }
         assertFalse(org.toString().contains(dept.idCard()), "org answer shows the admin's ID number");
     }
 
@@ -145,5 +149,33 @@ class OrgIT {
         String t = Fixtures.token("PERSON", Fixtures.PERSON_ID_CARD, Fixtures.DEMO_PASSWORD);
         assertError(E2E.get("/v1/org", t), 403, "FORBIDDEN");
         assertError(E2E.put("/v1/org", obj("contactPhone", "027-89999999", "version", 1), t), 403, "FORBIDDEN");
+    }
+
+    @Test
+    @Disabled("BUG: PUT /v1/org accepts a non-integer version. {\"version\":1.9,\"contactPhone\":\"027-81234567\"} "
+            + "on an org at version 1 answers 200 and moves it to version 2 (1.9 truncated to 1), and {\"version\":\"2\"} "
+            + "is taken as 2: Json.MAPPER leaves Jackson's float-to-int and string-to-number coercion on. The contract's "
+            + "version is an integer and security.md asks to validate every field: expected 400 VALIDATION_FAILED [version].")
+    void nonIntegerVersionIs400() {
+        Fixtures.Dept d = Fixtures.registerDepartment();
+        String t = Fixtures.token(d);
+        long version = org(t).path("version").asLong();
+        assertValidation(E2E.put("/v1/org", "{\"version\": " + version + ".9, \"contactPhone\": \"027-81234567\"}", t), "version");
+        assertValidation(E2E.put("/v1/org", "{\"version\": \"" + version + "\", \"contactPhone\": \"027-81234567\"}", t), "version");
+        assertEquals(version, org(t).path("version").asLong());
+    }
+
+    @Test
+    @Disabled("BUG: a name padded with full-width (ideographic, U+3000) spaces is not trimmed. PUT /v1/org "
+            + "{\"name\":\"\u3000\u3000部\u3000\",\"version\":1} answers 200 and stores \"\u3000\u3000部\u3000\": "
+            + "Fields.text trims with String.trim(), which keeps U+3000, so a one-character name passes the 2-character "
+            + "minimum (registration has the same gap). Chinese IMEs type U+3000: expected 400 VALIDATION_FAILED [name].")
+    void nameOfOneCharacterPaddedWithFullWidthSpacesIsTooShort() {
+        Fixtures.Dept d = Fixtures.registerDepartment();
+        String t = Fixtures.token(d);
+        JsonNode before = org(t);
+        assertValidation(E2E.put("/v1/org", obj("name", "\u3000\u3000部\u3000", "version", before.path("version").asLong()), t),
+                "name");
+        assertEquals(before, org(t));
     }
 }

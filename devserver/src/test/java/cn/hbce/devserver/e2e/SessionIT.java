@@ -75,6 +75,13 @@ class SessionIT {
     }
 
     @Test
+    void tokenInTheUrlIsNotACredential() {
+        for (String param : new String[]{"token", "access_token", "authorization"}) {
+            assertError(E2E.get("/v1/me?" + param + "=" + ownerToken), 401, "UNAUTHENTICATED");
+        }
+    }
+
+    @Test
     void algNoneTokenIs401() {
         String[] parts = ownerToken.split("\\.");
         for (String header : new String[]{"{\"alg\":\"none\"}", "{\"alg\":\"none\",\"typ\":\"JWT\"}",
