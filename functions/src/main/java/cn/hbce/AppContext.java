@@ -22,7 +22,18 @@ import cn.hbce.org.DynamoRoleRepository;
 import cn.hbce.org.OrgRepository;
 import cn.hbce.org.OrgService;
 import cn.hbce.org.PermissionCatalogue;
+import cn.hbce.registration.OrgRegistrationEffect;
 import cn.hbce.registration.OrgRegistrationService;
+import cn.hbce.registration.PersonRegistrationEffect;
+import cn.hbce.registration.PersonRegistrationService;
+import cn.hbce.registration.TitleSeriesCatalogue;
+import cn.hbce.review.DynamoReviewRepository;
+import cn.hbce.review.ReviewEffect;
+import cn.hbce.review.ReviewKind;
+import cn.hbce.review.ReviewService;
+import cn.hbce.review.SfnApprovalWorkflow;
+import java.util.Map;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -47,10 +58,12 @@ public final class AppContext {
     public final AccountService account;
     public final Authorizer authorizer;
     public final OrgService orgService;
+    public final ReviewService reviews;
     public final OrgRegistrationService registrations;
+    public final PersonRegistrationService personRegistrations;
     public final Bootstrap bootstrap;
 
-    public AppContext(AppConfig config, DynamoDbClient dynamo, Clock clock) {
+    public AppContext(AppConfig config, DynamoDbClient dynamo, SfnClient sfn, Clock clock) {
         this.config = config;
         this.clock = clock;
         String table = config.tableName();
@@ -67,7 +80,18 @@ public final class AppContext {
         this.authorizer = new Authorizer(tokens, new DynamoSessionSnapshotLoader(dynamo, table), sessions, caller, clock,
                 config.adminIdleLimit());
         this.orgService = new OrgService(orgs, audit, clock);
-        this.registrations = new OrgRegistrationService(orgs, accounts, hasher, audit, clock);
+        ReviewEffect orgEffect = new OrgRegistrationEffect(orgs);
+        Map<ReviewKind, ReviewEffect> effects = Map.of(
+                ReviewKind.PERSON_REGISTRATION, new PersonRegistrationEffect(accounts),
+                ReviewKind.DEPARTMENT_REGISTRATION, orgEffect,
+                ReviewKind.UNIT_REGISTRATION, orgEffect,
+                ReviewKind.BASE_REGISTRATION, orgEffect);
+        this.reviews = new ReviewService(new DynamoReviewRepository(dynamo, table),
+                new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds()),
+                effects, audit, clock);
+        this.registrations = new OrgRegistrationService(orgs, accounts, hasher, reviews, audit, clock);
+        this.personRegistrations = new PersonRegistrationService(orgs, accounts, hasher, TitleSeriesCatalogue.load(),
+                reviews, audit, clock);
         this.bootstrap = new Bootstrap(orgs, accounts, hasher, audit, clock);
     }
 
@@ -75,7 +99,7 @@ public final class AppContext {
         if (instance == null) {
             synchronized (AppContext.class) {
                 if (instance == null) {
-                    instance = new AppContext(AppConfig.fromEnvironment(), AwsClients.dynamo(), Clock.systemUTC());
+                    instance = new AppContext(AppConfig.fromEnvironment(), AwsClients.dynamo(), AwsClients.sfn(), Clock.systemUTC());
                 }
             }
         }

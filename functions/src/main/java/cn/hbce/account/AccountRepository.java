@@ -10,8 +10,17 @@ public interface AccountRepository {
 
     Optional<Person> person(String personId);
 
-    /** Reserves an ID number for a new person; false when someone holds it (pending, approved or admin). */
+    /**
+     * Reserves an ID number for a new person; false when someone holds it (pending, approved or
+     * admin). A claim whose registration was rejected is free to take.
+     */
     boolean claimIdCard(String idCard, String personId);
+
+    /** Frees the ID number of a rejected registration for a new one, keeping the rejected record. */
+    void markClaimRejected(String idCard, String personId);
+
+    /** PENDING → {@code outcome} for a professional's registration; false if it was no longer pending. */
+    boolean decideRegistration(String personId, RegistrationStatus outcome);
 
     void releaseIdCard(String idCard, String personId);
 

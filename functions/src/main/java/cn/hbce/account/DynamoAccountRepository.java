@@ -41,7 +41,33 @@ public final class DynamoAccountRepository implements AccountRepository {
             dynamo.putItem(r -> r.tableName(table)
                     .item(Item.create("IDCARD#" + idCard, "CLAIM").put("personId", personId)
                             .put("createdAt", Instant.now().toString()).asMap())
-                    .conditionExpression("attribute_not_exists(PK)"));
+                    .conditionExpression("attribute_not_exists(PK) OR claimState = :rejected")
+                    .expressionAttributeValues(Map.of(":rejected", Item.s("REJECTED"))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void markClaimRejected(String idCard, String personId) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Item.key("IDCARD#" + idCard, "CLAIM"))
+                    .updateExpression("SET claimState = :rejected")
+                    .conditionExpression("personId = :p")
+                    .expressionAttributeValues(Map.of(":rejected", Item.s("REJECTED"), ":p", Item.s(personId))));
+        } catch (ConditionalCheckFailedException e) {
+            // Already taken by a newer registration: nothing to free.
+        }
+    }
+
+    @Override
+    public boolean decideRegistration(String personId, RegistrationStatus outcome) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(profileKey(personId))
+                    .updateExpression("SET regStatus = :o")
+                    .conditionExpression("regStatus = :p")
+                    .expressionAttributeValues(Map.of(":o", Item.s(outcome.name()), ":p", Item.s("PENDING"))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

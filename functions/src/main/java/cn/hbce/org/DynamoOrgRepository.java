@@ -83,6 +83,23 @@ public final class DynamoOrgRepository implements OrgRepository {
     }
 
     @Override
+    public boolean decideRegistration(String orgId, OrgStatus outcome) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Item.key("ORG#" + orgId, "META"))
+                    .updateExpression("SET #s = :o")
+                    .conditionExpression("#s = :p")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":o", Item.s(outcome.name()), ":p", Item.s(OrgStatus.PENDING.name()))));
+        } catch (ConditionalCheckFailedException decided) {
+            return false;
+        }
+        if (outcome == OrgStatus.APPROVED) {
+            get(orgId).ifPresent(org -> reindexName(org, Set.of()));
+        }
+        return true;
+    }
+
+    @Override
     public List<OrgSummary> lookup(String query, Optional<OrgType> type, int limit) {
         String slice = query.substring(0, 2);
         List<OrgType> types = type.map(List::of).orElse(List.of(OrgType.values()));

@@ -18,6 +18,9 @@ public interface OrgRepository {
     /** Replaces the org if its stored version is {@code expectedVersion}; false when stale or gone. */
     boolean update(Org updated, long expectedVersion, Org before);
 
+    /** PENDING → {@code outcome}; an approved org enters the name index. False if no longer pending. */
+    boolean decideRegistration(String orgId, OrgStatus outcome);
+
     /** Approved orgs whose name contains {@code query}, at most {@code limit}. */
     List<OrgSummary> lookup(String query, Optional<OrgType> type, int limit);
 }

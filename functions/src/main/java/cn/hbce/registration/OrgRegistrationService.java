@@ -21,46 +21,63 @@ import cn.hbce.org.OrgFields;
 import cn.hbce.org.OrgRepository;
 import cn.hbce.org.OrgStatus;
 import cn.hbce.org.OrgType;
+import cn.hbce.review.ReviewKind;
+import cn.hbce.review.ReviewService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * 注册: an org registers under a reviewing superior, with its first admin. Uniqueness of the
- * credit code and of the admin's ID number is held by single-item claims taken first; the rest
- * is written after them, and the claims are given back if a later step fails.
+ * 注册 of departments, units and bases: the org and its first admin (its super admin, who may log in
+ * at once), reviewed by the chosen superior. Uniqueness of the credit code and of the admin's ID
+ * number is held by single-item claims taken first; they are given back if a later step fails.
  */
 public final class OrgRegistrationService {
     private static final int PERSON_NAME_MAX = 50;
     private final OrgRepository orgs;
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
+    private final ReviewService reviews;
     private final AuditLog audit;
     private final Clock clock;
 
-    public OrgRegistrationService(OrgRepository orgs, AccountRepository accounts, PasswordHasher hasher, AuditLog audit,
-                                  Clock clock) {
+    public OrgRegistrationService(OrgRepository orgs, AccountRepository accounts, PasswordHasher hasher,
+                                  ReviewService reviews, AuditLog audit, Clock clock) {
         this.orgs = orgs;
         this.accounts = accounts;
         this.hasher = hasher;
+        this.reviews = reviews;
         this.audit = audit;
         this.clock = clock;
     }
 
     public RegistrationResult registerDepartment(DepartmentRegistration req, RequestMeta meta) {
+        return register(OrgType.DEPARTMENT, req.creditCode(), req.name(), req.parentOrgId(), "parentOrgId",
+                req.regionCode(), req.contactPhone(), req.admin(), meta);
+    }
+
+    public RegistrationResult registerSupervised(OrgType type, SupervisedOrgRegistration req, RequestMeta meta) {
+        return register(type, req.creditCode(), req.name(), req.supervisorOrgId(), "supervisorOrgId",
+                req.regionCode(), req.contactPhone(), req.admin(), meta);
+    }
+
+    private RegistrationResult register(OrgType type, String rawCreditCode, String rawName, String rawParent,
+                                        String parentField, String rawRegion, String rawContact,
+                                        DepartmentRegistration.AdminApplicant admin, RequestMeta meta) {
         Instant now = clock.instant();
         LocalDate today = now.atZone(ZoneOffset.ofHours(8)).toLocalDate();
         Fields f = new Fields();
-        String name = OrgFields.name(f, req.name());
-        String contactPhone = OrgFields.contactPhone(f, req.contactPhone());
-        String region = OrgFields.regionCode(f, req.regionCode());
-        String parentId = f.text("parentOrgId", req.parentOrgId(), 64);
-        var admin = req.admin();
+        String name = OrgFields.name(f, rawName);
+        String contactPhone = OrgFields.contactPhone(f, rawContact);
+        String region = OrgFields.regionCode(f, rawRegion);
+        String parentId = f.text(parentField, rawParent, 64);
         f.require("admin", admin != null);
         String adminName = admin == null ? null : f.text("admin.name", admin.name(), PERSON_NAME_MAX);
-        f.require("creditCode", req.creditCode() != null && !req.creditCode().isBlank());
+        f.require("creditCode", rawCreditCode != null && !rawCreditCode.isBlank());
         if (admin != null) {
             f.require("admin.idCard", admin.idCard() != null && !admin.idCard().isBlank());
             f.require("admin.phone", admin.phone() != null && !admin.phone().isBlank());
@@ -68,7 +85,7 @@ public final class OrgRegistrationService {
         }
         f.throwIfInvalid();
 
-        String creditCode = CreditCode.normalize(req.creditCode())
+        String creditCode = CreditCode.normalize(rawCreditCode)
                 .orElseThrow(() -> new ApiError(ErrorCode.CREDIT_CODE_INVALID, ErrorCode.CREDIT_CODE_INVALID.message(), List.of("creditCode")));
         String idCard = IdCard.normalize(admin.idCard(), today)
                 .orElseThrow(() -> new ApiError(ErrorCode.ID_CARD_INVALID, ErrorCode.ID_CARD_INVALID.message(), List.of("admin.idCard")));
@@ -77,8 +94,8 @@ public final class OrgRegistrationService {
         if (!PasswordPolicy.acceptable(admin.password(), idCard, phone)) {
             throw new ApiError(ErrorCode.WEAK_PASSWORD, ErrorCode.WEAK_PASSWORD.message(), List.of("admin.password"));
         }
-        Org parent = orgs.get(parentId).filter(Org::approved).filter(o -> o.type().canSupervise())
-                .orElseThrow(() -> ApiError.invalid(List.of("parentOrgId")));
+        Org parent = orgs.get(parentId).filter(Org::approved).filter(o -> acceptsChild(o.type(), type))
+                .orElseThrow(() -> ApiError.invalid(List.of(parentField)));
 
         String orgId = Ids.newId("o");
         String personId = Ids.newId("p");
@@ -92,16 +109,46 @@ public final class OrgRegistrationService {
         try {
             accounts.createPerson(new Person(personId, idCard, adminName, phone, hasher.hash(admin.password()), null,
                     false, false, LoginGuard.CLEAR, 1, now));
-            orgs.create(new Org(orgId, OrgType.DEPARTMENT, name, creditCode, parent.orgId(), OrgStatus.PENDING,
+            orgs.create(new Org(orgId, type, name, creditCode, parent.orgId(), OrgStatus.PENDING,
                     contactPhone, region, null, 1, now, now));
-            accounts.createMembership(new AdminMembership(Ids.newId("a"), orgId, OrgType.DEPARTMENT.name(), personId,
-                    null, true, false));
+            accounts.createMembership(new AdminMembership(Ids.newId("a"), orgId, type.name(), personId, null, true, false));
         } catch (RuntimeException failure) {
             accounts.releaseIdCard(idCard, personId);
             orgs.releaseCreditCode(creditCode, orgId);
             throw failure;
         }
-        audit.record(new AuditRecord(now, meta.asActor(personId, orgId), "REGISTER_DEPARTMENT", "ORG", orgId, AuditRecord.SUCCESS));
+        RequestMeta actor = meta.asActor(personId, orgId);
+        audit.record(new AuditRecord(now, actor, "REGISTER_" + type.name(), "ORG", orgId, AuditRecord.SUCCESS));
+
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("orgId", orgId);
+        subject.put("name", name);
+        subject.put("type", type.name());
+        subject.put("creditCode", creditCode);
+        subject.put("adminName", adminName);
+        subject.put("adminPhoneMasked", Phone.mask(phone));
+        Map<String, Object> detail = new LinkedHashMap<>(subject);
+        detail.put("parentOrgId", parent.orgId());
+        detail.put("parentName", parent.name());
+        detail.put("regionCode", region);
+        detail.put("contactPhone", contactPhone);
+        detail.put("adminIdCardMasked", IdCard.mask(idCard));
+        reviews.submit(new ReviewService.Submission(kindOf(type), orgId, subject, detail, name + " " + creditCode,
+                List.of(List.of(parent.orgId()))), actor);
         return new RegistrationResult(orgId, null, OrgStatus.PENDING.name());
+    }
+
+    /** Departments sit under HRSS or a department; units and bases under a department. */
+    private static boolean acceptsChild(OrgType parent, OrgType child) {
+        return child == OrgType.DEPARTMENT ? parent.canSupervise() : parent == OrgType.DEPARTMENT;
+    }
+
+    private static ReviewKind kindOf(OrgType type) {
+        return switch (type) {
+            case DEPARTMENT -> ReviewKind.DEPARTMENT_REGISTRATION;
+            case UNIT -> ReviewKind.UNIT_REGISTRATION;
+            case BASE -> ReviewKind.BASE_REGISTRATION;
+            case HRSS -> throw new IllegalArgumentException("HRSS is not registered");
+        };
     }
 }

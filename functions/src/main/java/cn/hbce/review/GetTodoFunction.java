@@ -1,5 +1,6 @@
 package cn.hbce.review;
 
+import cn.hbce.AppContext;
 import cn.hbce.common.http.Access;
 import cn.hbce.common.http.ApiRequest;
 import cn.hbce.common.http.ApiResponse;
@@ -7,14 +8,14 @@ import cn.hbce.common.lambda.ApiFunction;
 
 /** GET /v1/todo: pending reviews the caller may decide, by kind. */
 public final class GetTodoFunction extends ApiFunction {
-    private final TodoService todo;
+    private final ReviewService reviews;
 
     public GetTodoFunction() {
-        this(new TodoService());
+        this(AppContext.get().reviews);
     }
 
-    public GetTodoFunction(TodoService todo) {
-        this.todo = todo;
+    public GetTodoFunction(ReviewService reviews) {
+        this.reviews = reviews;
     }
 
     @Override
@@ -24,6 +25,6 @@ public final class GetTodoFunction extends ApiFunction {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        return ApiResponse.ok(todo.countsFor(request.caller()));
+        return ApiResponse.ok(reviews.todo(request.caller()));
     }
 }

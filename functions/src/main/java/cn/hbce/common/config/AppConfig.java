@@ -11,7 +11,8 @@ public record AppConfig(
         byte[] tokenSecret,
         Duration tokenLifetime,
         Duration adminIdleLimit,
-        Optional<String> approvalStateMachineArn) {
+        Optional<String> approvalStateMachineArn,
+        long decisionTimeoutSeconds) {
 
     public static final int MIN_SECRET_BYTES = 32;
 
@@ -26,6 +27,7 @@ public record AppConfig(
                 secret,
                 Duration.ofMinutes(Long.parseLong(Env.optional("TOKEN_LIFETIME_MINUTES").orElse("120"))),
                 Duration.ofMinutes(Long.parseLong(Env.optional("ADMIN_IDLE_MINUTES").orElse("30"))),
-                Env.optional("APPROVAL_STATE_MACHINE_ARN"));
+                Env.optional("APPROVAL_STATE_MACHINE_ARN"),
+                Long.parseLong(Env.optional("DECISION_TIMEOUT_SECONDS").orElse(String.valueOf(30L * 24 * 3600))));
     }
 }

@@ -1,0 +1,77 @@
+package cn.hbce.review;
+
+import cn.hbce.AppContext;
+import cn.hbce.common.http.Access;
+import cn.hbce.common.http.ApiError;
+import cn.hbce.common.http.ApiRequest;
+import cn.hbce.common.http.ApiResponse;
+import cn.hbce.common.lambda.ApiFunction;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/** GET /v1/reviews?kind=&status=&q=&from=&to=&limit=&cursor=. */
+public final class ListReviewsFunction extends ApiFunction {
+    private final ReviewService reviews;
+
+    public ListReviewsFunction() {
+        this(AppContext.get().reviews);
+    }
+
+    public ListReviewsFunction(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    protected Access access() {
+        return Access.approvedOrgAdmin();
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        Optional<ReviewKind> kind = request.queryParam("kind")
+                .map(k -> ReviewKind.parse(k).orElseThrow(() -> ApiError.invalid(List.of("kind"))));
+        Optional<ReviewStatus> status = request.queryParam("status")
+                .map(s -> ReviewStatus.valueOfOptional(s).orElseThrow(() -> ApiError.invalid(List.of("status"))));
+        Optional<String> text = request.queryParam("q").map(String::trim);
+        if (text.isPresent() && text.get().length() > 50) {
+            throw ApiError.invalid(List.of("q"));
+        }
+        int limit = request.queryParam("limit").map(ListReviewsFunction::limit).orElse(20);
+        ReviewQuery query = new ReviewQuery(kind, status, text, request.queryParam("from").map(v -> time(v, "from", false)),
+                request.queryParam("to").map(v -> time(v, "to", true)), limit, request.queryParam("cursor"));
+        Page<ReviewStep> page = reviews.list(request.caller(), query);
+        return ApiResponse.ok(new ReviewViews.ListPage(page.items().stream().map(ReviewViews.ListItem::of).toList(),
+                page.nextCursor()));
+    }
+
+    private static int limit(String raw) {
+        try {
+            int n = Integer.parseInt(raw);
+            if (n >= 1 && n <= 100) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiError.invalid(List.of("limit"));
+    }
+
+    /** A date (China time, whole day) or an ISO-8601 instant with offset. */
+    private static Instant time(String raw, String field, boolean endOfDay) {
+        try {
+            if (raw.length() == 10) {
+                LocalDate day = LocalDate.parse(raw);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.ofHours(8)).toInstant()
+                        .minusMillis(endOfDay ? 1 : 0);
+            }
+            return OffsetDateTime.parse(raw).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiError.invalid(List.of(field));
+        }
+    }
+}

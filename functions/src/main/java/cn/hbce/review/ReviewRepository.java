@@ -1,0 +1,33 @@
+package cn.hbce.review;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public interface ReviewRepository {
+
+    /** Stores a new review; false if one with this id exists (a repeated submission). */
+    boolean create(Review review);
+
+    Optional<Review> get(String reviewId);
+
+    /** Creates the step, or gives an existing one the newest task token; returns the step as stored. */
+    ReviewStep openStep(ReviewStep step);
+
+    List<ReviewStep> steps(String reviewId);
+
+    /** PENDING → {@code outcome} for the step, if still pending; false when someone decided first. */
+    boolean decideStep(ReviewStep step, ReviewStatus outcome, String decidedBy, String comment, Instant at);
+
+    /** Moves every step still pending to {@code status} (the review ended). */
+    void closeOpenSteps(String reviewId, ReviewStatus status, Instant at);
+
+    /** PENDING → {@code outcome} for the review; false when it had already ended. */
+    boolean finish(String reviewId, ReviewStatus outcome, Instant at);
+
+    /** The org's queue, newest first within a status. */
+    Page<ReviewStep> queue(String orgId, ReviewQuery query);
+
+    /** Pending steps of one kind in the org's queue. */
+    long countPending(String orgId, ReviewKind kind);
+}

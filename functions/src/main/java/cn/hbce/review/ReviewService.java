@@ -1,0 +1,167 @@
+package cn.hbce.review;
+
+import cn.hbce.common.Ids;
+import cn.hbce.common.audit.AuditLog;
+import cn.hbce.common.audit.AuditRecord;
+import cn.hbce.common.http.ApiError;
+import cn.hbce.common.http.ErrorCode;
+import cn.hbce.common.http.Principal;
+import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.log.JsonLog;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one review mechanism: submissions start an approval workflow; each deciding org's step
+ * appears in its queue when the workflow opens it; decisions complete the step's task; the
+ * workflow's end applies the kind's effect. Callers without the kind's permission in a deciding
+ * org see nothing: to them the review does not exist.
+ */
+public final class ReviewService {
+    public static final int MAX_BATCH = 100;
+    private final ReviewRepository reviews;
+    private final ApprovalWorkflow workflow;
+    private final Map<ReviewKind, ReviewEffect> effects;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ReviewService(ReviewRepository reviews, ApprovalWorkflow workflow, Map<ReviewKind, ReviewEffect> effects,
+                         AuditLog audit, Clock clock) {
+        this.reviews = reviews;
+        this.workflow = workflow;
+        this.effects = new EnumMap<>(effects);
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What a submission hands over: who/what is reviewed, and by whom in which order. */
+    public record Submission(ReviewKind kind, String subjectId, Map<String, Object> subject, Map<String, Object> detail,
+                             String searchText, List<List<String>> stages) {
+    }
+
+    public String submit(Submission s, RequestMeta meta) {
+        Instant now = clock.instant();
+        String reviewId = Ids.newId("r");
+        reviews.create(new Review(reviewId, s.kind(), ReviewStatus.PENDING, s.subjectId(), s.subject(), s.detail(),
+                s.searchText(), s.stages(), meta.actorPersonId(), now, null));
+        workflow.start(reviewId, s.kind(), s.stages());
+        audit.record(new AuditRecord(now, meta, "SUBMIT_" + s.kind().name(), "REVIEW", reviewId, AuditRecord.SUCCESS));
+        return reviewId;
+    }
+
+    /** Called by the workflow when a deciding org's step begins; a step decided before (restart) is answered at once. */
+    public void openStep(String reviewId, int stageIndex, String orgId, String taskToken) {
+        Review review = reviews.get(reviewId).orElseThrow(() -> new IllegalStateException("No review " + reviewId));
+        ReviewStep stored = reviews.openStep(new ReviewStep(reviewId, stageIndex, orgId, review.kind(), ReviewStatus.PENDING,
+                taskToken, review.subject(), review.searchText(), review.submittedAt(), null, null, null));
+        if (!stored.status().open()) {
+            workflow.complete(taskToken, stored.status() == ReviewStatus.APPROVED, stored.comment());
+        }
+    }
+
+    /** Called by the workflow at its end: applies the outcome once, closes the steps still open. */
+    public void finish(String reviewId, ReviewStatus outcome) {
+        Review review = reviews.get(reviewId).orElseThrow(() -> new IllegalStateException("No review " + reviewId));
+        Instant now = clock.instant();
+        ReviewEffect effect = effects.get(review.kind());
+        if (effect != null && outcome != ReviewStatus.FAILED) {
+            effect.apply(review, outcome);
+        }
+        reviews.closeOpenSteps(reviewId, outcome == ReviewStatus.APPROVED ? ReviewStatus.CANCELLED : outcome == ReviewStatus.REJECTED
+                ? ReviewStatus.CANCELLED : outcome, now);
+        if (reviews.finish(reviewId, outcome, now)) {
+            audit.record(new AuditRecord(now, new RequestMeta("workflow", null, "system", null), "FINISH_REVIEW",
+                    "REVIEW", reviewId, outcome.name()));
+            JsonLog.info("review.finished", "reviewId", reviewId, "kind", review.kind().name(), "outcome", outcome.name());
+        }
+    }
+
+    public Page<ReviewStep> list(Principal caller, ReviewQuery query) {
+        if (query.kind().isPresent() && !caller.can(query.kind().get().permission())) {
+            return new Page<>(List.of(), null);
+        }
+        Page<ReviewStep> page = reviews.queue(caller.orgId(), query);
+        List<ReviewStep> visible = page.items().stream().filter(s -> caller.can(s.kind().permission())).toList();
+        return new Page<>(visible, page.nextCursor());
+    }
+
+    /** The review with this org's steps, or 404 for anyone who is not one of its permitted deciders. */
+    public record Detail(Review review, List<ReviewStep> steps) {
+    }
+
+    public Detail detail(Principal caller, String reviewId) {
+        Review review = reviews.get(reviewId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+        List<ReviewStep> steps = reviews.steps(reviewId);
+        boolean decider = steps.stream().anyMatch(s -> s.orgId().equals(caller.orgId()));
+        if (!decider || !caller.can(review.kind().permission())) {
+            throw new ApiError(ErrorCode.NOT_FOUND);
+        }
+        return new Detail(review, steps);
+    }
+
+    public enum Outcome { DONE, ALREADY_DECIDED, NOT_FOUND }
+
+    public record Decision(String reviewId, boolean approve, String comment) {
+    }
+
+    public record Result(String reviewId, Outcome outcome) {
+    }
+
+    public List<Result> decide(Principal caller, List<Decision> decisions, RequestMeta meta) {
+        List<Result> results = new ArrayList<>();
+        for (Decision d : decisions) {
+            Outcome outcome = decideOne(caller, d, meta);
+            results.add(new Result(d.reviewId(), outcome));
+        }
+        return results;
+    }
+
+    private Outcome decideOne(Principal caller, Decision d, RequestMeta meta) {
+        Instant now = clock.instant();
+        Optional<ReviewStep> mine = reviews.steps(d.reviewId()).stream()
+                .filter(s -> s.orgId().equals(caller.orgId()))
+                .filter(s -> caller.can(s.kind().permission()))
+                .max(java.util.Comparator.comparingInt(ReviewStep::stageIndex));
+        if (mine.isEmpty()) {
+            return Outcome.NOT_FOUND;
+        }
+        ReviewStep step = mine.get();
+        ReviewStatus outcome = d.approve() ? ReviewStatus.APPROVED : ReviewStatus.REJECTED;
+        if (!step.status().open() || !reviews.decideStep(step, outcome, caller.personId(), d.comment(), now)) {
+            return Outcome.ALREADY_DECIDED;
+        }
+        audit.record(new AuditRecord(now, meta, "DECIDE_" + outcome.name(), "REVIEW", d.reviewId(), AuditRecord.SUCCESS));
+        if (!workflow.complete(step.taskToken(), d.approve(), d.comment())) {
+            JsonLog.warn("review.decision.late", "reviewId", d.reviewId());
+        }
+        return Outcome.DONE;
+    }
+
+    public record TodoItem(String kind, long count) {
+    }
+
+    public record Todo(long total, List<TodoItem> items) {
+    }
+
+    /** Pending steps per kind the caller may decide, counted from the same index the lists read. */
+    public Todo todo(Principal caller) {
+        List<TodoItem> items = new ArrayList<>();
+        long total = 0;
+        for (ReviewKind kind : ReviewKind.values()) {
+            if (!caller.can(kind.permission())) {
+                continue;
+            }
+            long count = reviews.countPending(caller.orgId(), kind);
+            if (count > 0) {
+                items.add(new TodoItem(kind.name(), count));
+                total += count;
+            }
+        }
+        return new Todo(total, items);
+    }
+}

@@ -1,0 +1,62 @@
+package cn.hbce.review;
+
+import cn.hbce.common.http.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
+import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
+
+/**
+ * The approval state machine (statemachines/approval.asl.json) on Step Functions. The execution is
+ * named after the review, so a repeated start is the same execution.
+ */
+public final class SfnApprovalWorkflow implements ApprovalWorkflow {
+    public static final String REJECTED_ERROR = "Review.Rejected";
+    private final SfnClient sfn;
+    private final String stateMachineArn;
+    private final long decisionTimeoutSeconds;
+
+    public SfnApprovalWorkflow(SfnClient sfn, String stateMachineArn, long decisionTimeoutSeconds) {
+        this.sfn = sfn;
+        this.stateMachineArn = stateMachineArn;
+        this.decisionTimeoutSeconds = decisionTimeoutSeconds;
+    }
+
+    @Override
+    public void start(String reviewId, ReviewKind kind, List<List<String>> stages) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("reviewId", reviewId);
+        input.put("kind", kind.name());
+        input.put("stages", stages);
+        input.put("decisionTimeoutSeconds", decisionTimeoutSeconds);
+        try {
+            String json = Json.MAPPER.writeValueAsString(input);
+            sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).name(reviewId).input(json));
+        } catch (ExecutionAlreadyExistsException started) {
+            // Same review started before with other input cannot happen: ids are fresh per review.
+            throw new IllegalStateException("Approval of " + reviewId + " exists with different input", started);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public boolean complete(String taskToken, boolean approved, String comment) {
+        try {
+            if (approved) {
+                sfn.sendTaskSuccess(r -> r.taskToken(taskToken).output("{\"decision\":\"APPROVE\"}"));
+            } else {
+                sfn.sendTaskFailure(r -> r.taskToken(taskToken).error(REJECTED_ERROR)
+                        .cause(comment == null ? "rejected" : comment.length() > 256 ? comment.substring(0, 256) : comment));
+            }
+            return true;
+        } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException gone) {
+            return false;
+        }
+    }
+}
