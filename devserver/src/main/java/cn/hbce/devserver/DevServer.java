@@ -60,8 +60,9 @@ public final class DevServer implements AutoCloseable {
             String authorizerFunction = template.defaultAuthorizer()
                     .map(a -> functions.logicalIdOf(intrinsics.string(a.functionRef())))
                     .orElse(null);
+            List<String> origins = template.corsOrigins().stream().map(intrinsics::string).toList();
             HttpGateway gateway = new HttpGateway(config.port(), new RouteTable(template.routes()), functions,
-                    template.defaultAuthorizer(), authorizerFunction);
+                    template.defaultAuthorizer(), authorizerFunction, origins);
             DevServer server = new DevServer(template, services, functions, gateway, demo);
             gateway.addLocalRoute("schedules", (name, body) -> server.fireScheduleForRoute(name));
             gateway.start();
@@ -157,7 +158,7 @@ public final class DevServer implements AutoCloseable {
         refs.put("AWS::StackName", "hbce-local");
         template.parameters().forEach((name, p) -> {
             Object def = ((Map<?, ?>) p).get("Default");
-            refs.put(name, def == null ? "" : String.valueOf(def));
+            refs.put(name, DevServerConfig.setting("HBCE_PARAM_" + name, def == null ? "" : String.valueOf(def)));
         });
         template.resourcesOfType("AWS::DynamoDB::Table").forEach(id -> {
             refs.put(id, Provisioner.tableName(id));

@@ -13,6 +13,7 @@ import cn.hbce.common.http.RequestMeta;
 import cn.hbce.org.Org;
 import cn.hbce.org.OrgRepository;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /** The signed-in person's own account: profile, logout, password change. */
@@ -62,7 +63,14 @@ public final class AccountService {
     public void changePassword(Principal p, String oldPassword, String newPassword, RequestMeta meta) {
         Person person = accounts.person(p.personId()).orElseThrow(() -> new ApiError(ErrorCode.UNAUTHENTICATED));
         if (!hasher.matches(oldPassword, person.passwordHash())) {
-            audit.record(new AuditRecord(clock.instant(), meta, "PASSWORD_CHANGE", "PERSON", p.personId(), "FAILURE:WRONG_PASSWORD"));
+            Instant now = clock.instant();
+            audit.record(new AuditRecord(now, meta, "PASSWORD_CHANGE", "PERSON", p.personId(), "FAILURE:WRONG_PASSWORD"));
+            // Guesses through a stolen token count like failed logins; at the limit every session ends.
+            if (accounts.recordFailure(p.personId(), now).lockedAt(now)) {
+                sessions.deleteAll(p.personId(), null);
+                audit.record(new AuditRecord(now, meta, "ACCOUNT_LOCK", "PERSON", p.personId(), AuditRecord.SUCCESS));
+                throw new ApiError(ErrorCode.ACCOUNT_LOCKED);
+            }
             throw new ApiError(ErrorCode.WRONG_PASSWORD);
         }
         if (!PasswordPolicy.acceptable(newPassword, person.idCard(), person.phone()) || newPassword.equals(oldPassword)) {

@@ -42,6 +42,7 @@ public final class HttpGateway implements AutoCloseable {
     private final FunctionHost host;
     private final Optional<AuthorizerDef> authorizer;
     private final String authorizerFunction;
+    private final List<String> corsOrigins;
     private final Map<String, BiFunction<String, String, LocalResponse>> localRoutes = new LinkedHashMap<>();
 
     /** An answer of a devserver-only route (under /_local/). */
@@ -54,7 +55,8 @@ public final class HttpGateway implements AutoCloseable {
     }
 
     public HttpGateway(int port, RouteTable routes, FunctionHost host, Optional<AuthorizerDef> authorizer,
-                       String authorizerFunction) throws IOException {
+                       String authorizerFunction, List<String> corsOrigins) throws IOException {
+        this.corsOrigins = List.copyOf(corsOrigins);
         this.routes = routes;
         this.host = host;
         this.authorizer = authorizer;
@@ -275,9 +277,10 @@ public final class HttpGateway implements AutoCloseable {
         send(exchange, r.status(), r.json().getBytes(StandardCharsets.UTF_8), Map.of("content-type", "application/json"));
     }
 
-    private static Map<String, String> corsHeaders(HttpExchange exchange) {
+    /** CORS as the HTTP API's CorsConfiguration grants it: only to the configured origins. */
+    private Map<String, String> corsHeaders(HttpExchange exchange) {
         String origin = exchange.getRequestHeaders().getFirst("Origin");
-        if (origin == null) {
+        if (origin == null || !(corsOrigins.contains(origin) || corsOrigins.contains("*"))) {
             return Map.of();
         }
         return Map.of("access-control-allow-origin", origin,

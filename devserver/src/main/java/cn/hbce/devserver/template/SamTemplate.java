@@ -139,6 +139,14 @@ public final class SamTemplate {
         return Optional.empty();
     }
 
+    /** The HTTP API's CorsConfiguration.AllowOrigins, unresolved. */
+    public List<Object> corsOrigins() {
+        for (String id : resourcesOfType("AWS::Serverless::HttpApi")) {
+            return list(map(properties(id).get("CorsConfiguration")).get("AllowOrigins"));
+        }
+        return List.of();
+    }
+
     public List<StateMachineDef> stateMachines() {
         List<StateMachineDef> out = new ArrayList<>();
         for (String id : resourcesOfType("AWS::Serverless::StateMachine")) {

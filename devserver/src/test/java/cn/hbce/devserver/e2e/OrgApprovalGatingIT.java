@@ -49,14 +49,22 @@ class OrgApprovalGatingIT {
     }
 
     @Test
-    void approvedSeededDepartmentAdminGetsAnEmptyTodo() {
-        String token = Fixtures.token("DEPARTMENT", Fixtures.HEALTH_ADMIN_ID_CARD, Fixtures.DEMO_PASSWORD);
-        assertEmptyTodo(E2E.get("/v1/todo", token));
+    void approvedAdminsGetTodoCountsThatAddUp() {
+        for (String token : new String[] {Fixtures.rootToken(),
+                Fixtures.token("DEPARTMENT", Fixtures.HEALTH_ADMIN_ID_CARD, Fixtures.DEMO_PASSWORD)}) {
+            E2E.Resp r = E2E.get("/v1/todo", token);
+            assertEquals(200, r.status(), r::toString);
+            long sum = 0;
+            for (JsonNode item : r.json().path("items")) {
+                assertTrue(item.path("count").asLong() > 0, r::toString);
+                sum += item.path("count").asLong();
+            }
+            assertEquals(sum, r.json().path("total").asLong(-1), r::toString);
+        }
     }
 
     @Test
-    void rootHrssAdminAndOtherApprovedOrgsGetAnEmptyTodo() {
-        assertEmptyTodo(E2E.get("/v1/todo", Fixtures.rootToken()));
+    void approvedOrgsWithNothingToDecideGetAnEmptyTodo() {
         assertEmptyTodo(E2E.get("/v1/todo", Fixtures.token("UNIT", Fixtures.HOSPITAL_ADMIN_ID_CARD, Fixtures.DEMO_PASSWORD)));
         Fixtures.ApprovedOrg approved = Fixtures.approvedOrg(OrgType.DEPARTMENT, Fixtures.ROOT_ORG_ID,
                 TestData.departmentName("已批"));

@@ -8,18 +8,19 @@ import java.util.List;
 public final class Fields {
     private final List<String> invalid = new ArrayList<>();
 
-    /** A required text of at most {@code max} characters (trimmed); null when invalid. */
+    /** A required text of at most {@code max} characters, stripped of any Unicode white space (also 全角空格); null when invalid. */
     public String text(String name, String value, int max) {
-        if (value == null || value.isBlank() || value.trim().length() > max) {
+        String stripped = value == null ? "" : value.strip();
+        if (stripped.isEmpty() || stripped.length() > max) {
             invalid.add(name);
             return null;
         }
-        return value.trim();
+        return stripped;
     }
 
     /** An optional text; empty becomes null. */
     public String optionalText(String name, String value, int max) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.strip().isEmpty()) {
             return null;
         }
         return text(name, value, max);
