@@ -11,8 +11,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * Domain and use-case code stays free of AWS types: only handlers (*Function), DynamoDB adapters
- * (Dynamo*), the Lambda adapter and the client factory touch the SDK or the Lambda runtime.
+ * Domain and use-case code stays free of AWS types: only handlers (*Function), the adapters named
+ * after their service (Dynamo*, Sfn*), the Lambda adapter and the client factory touch the SDK or
+ * the Lambda runtime.
  */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -26,6 +27,7 @@ class ArchitectureTest {
                 .that().haveSimpleNameNotEndingWith("Function")
                 .and().haveNameNotMatching(".*Function\\$.*")
                 .and().haveSimpleNameNotStartingWith("Dynamo")
+                .and().haveSimpleNameNotStartingWith("Sfn")
                 .and().resideOutsideOfPackages("cn.hbce.common.aws..", "cn.hbce.common.lambda..")
                 .and().doNotHaveFullyQualifiedName("cn.hbce.AppContext")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..");
