@@ -4,22 +4,23 @@ import cn.hbce.emulator.sfn.api.Arns;
 import cn.hbce.emulator.sfn.api.StateMachineRegistry;
 import cn.hbce.emulator.sfn.api.StepFunctionsApi;
 import cn.hbce.emulator.sfn.api.http.StepFunctionsHttpServer;
-import cn.hbce.emulator.sfn.interpreter.Execution;
 import cn.hbce.emulator.sfn.interpreter.ExecutionEngine;
+import cn.hbce.emulator.sfn.interpreter.ExecutionStore;
 import cn.hbce.emulator.sfn.persistence.DataDirectory;
 import cn.hbce.emulator.sfn.persistence.ExecutionCodec;
+import cn.hbce.emulator.sfn.persistence.ExecutionSaver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * A local Step Functions service: an Amazon States Language interpreter behind the Step Functions
- * JSON API on 127.0.0.1. With a data directory, state machines and executions (including waiting
- * task tokens and pending timers) survive {@link #close()} and a new {@link #start}.
+ * JSON API on 127.0.0.1. With a data directory, state machines and executions survive
+ * {@link #close()} and a new {@link #start}: each execution continues where it stood, inside
+ * Parallel branches and Map iterations too, with its waiting task tokens and its timers' due times.
  *
  * <pre>{@code
  * try (StepFunctionsLocal sfn = StepFunctionsLocal.start(StepFunctionsLocalConfig.builder()
@@ -47,15 +48,9 @@ public final class StepFunctionsLocal implements AutoCloseable {
 
     public static StepFunctionsLocal start(StepFunctionsLocalConfig config) {
         Optional<DataDirectory> dataDirectory = config.dataDir().map(DataDirectory::new);
-        Consumer<Execution> persister = dataDirectory
-                .<Consumer<Execution>>map(directory -> execution -> {
-                    synchronized (execution) {
-                        directory.saveExecution(execution.arn(), ExecutionCodec.toJson(execution));
-                    }
-                })
-                .orElse(execution -> { });
+        ExecutionStore store = dataDirectory.<ExecutionStore>map(ExecutionSaver::new).orElse(execution -> { });
         ExecutionEngine engine = new ExecutionEngine(config.clock(), config.lambdaInvoker(), config.dynamoDb(),
-                config.region(), persister);
+                config.region(), store);
         StateMachineRegistry machines = new StateMachineRegistry(dataDirectory);
         Arns arns = new Arns(config.region(), config.accountId());
         try {

@@ -4,15 +4,14 @@ import cn.hbce.emulator.sfn.tasks.TaskIntegrations;
 import cn.hbce.emulator.sfn.time.TimerScheduler;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
 
-/** What the state runners share: threads, timers, task integrations, tokens and the checkpoint writer. */
+/** What the state runners share: threads, timers, task integrations, tokens and the execution store. */
 record EngineServices(
         ExecutorService pool,
         TimerScheduler scheduler,
         TaskIntegrations integrations,
         TaskTokens tokens,
-        Consumer<Execution> persister,
+        ExecutionStore store,
         String region) {
 
     Instant now() {
@@ -20,6 +19,6 @@ record EngineServices(
     }
 
     void persist(Execution execution) {
-        persister.accept(execution);
+        store.changed(execution);
     }
 }

@@ -18,10 +18,10 @@ final class ErrorRecovery {
     /** One try of the state's work, returning its raw result. */
     interface Attempt {
         /**
-         * @param retryCount  retries made so far ($$.State.RetryCount)
-         * @param resumeToken the task token to keep waiting on after a restart, else null
+         * @param retryCount retries made so far ($$.State.RetryCount)
+         * @param resume     continue the attempt the checkpoint was saved in (after a restart)
          */
-        JsonNode run(int retryCount, String resumeToken);
+        JsonNode run(int retryCount, boolean resume);
     }
 
     private final EngineServices services;
@@ -36,24 +36,24 @@ final class ErrorRecovery {
      */
     Outcome run(ErrorHandling handling, String next, JsonNode rawInput, Scope scope, Attempt attempt,
             UnaryOperator<JsonNode> finish) {
-        Checkpoint checkpoint = scope.execution().checkpoint();
+        Checkpoint checkpoint = scope.checkpoint();
         int[] attempts = new int[handling.retriers().size()];
-        String resumeToken = null;
-        if (scope.resuming()) {
+        boolean resume = scope.resuming();
+        if (resume) {
             int[] saved = checkpoint.retryAttempts();
             System.arraycopy(saved, 0, attempts, 0, Math.min(saved.length, attempts.length));
             if (checkpoint.timerKind() == Checkpoint.TimerKind.RETRY && checkpoint.timerDue() != null) {
                 Timers.sleepUntil(services, scope, checkpoint.timerDue());
+                resume = false;
             }
-            resumeToken = checkpoint.taskToken();
         }
         JsonNode result;
         while (true) {
             try {
-                result = attempt.run(Arrays.stream(attempts).sum(), resumeToken);
+                result = attempt.run(Arrays.stream(attempts).sum(), resume);
                 break;
             } catch (StatesError error) {
-                resumeToken = null;
+                resume = false;
                 int retrier = matching(handling, error);
                 if (retrier < 0 || attempts[retrier] >= handling.retriers().get(retrier).maxAttempts()) {
                     return caught(handling, error, rawInput);
@@ -61,10 +61,8 @@ final class ErrorRecovery {
                 Retrier policy = handling.retriers().get(retrier);
                 Instant due = services.now().plus(RetryPolicy.delay(policy, attempts[retrier]));
                 attempts[retrier]++;
-                if (scope.topLevel()) {
-                    checkpoint.retrying(attempts, due);
-                    services.persist(scope.execution());
-                }
+                checkpoint.retrying(attempts, due);
+                scope.persist(services);
                 Timers.sleepUntil(services, scope, due);
             }
         }

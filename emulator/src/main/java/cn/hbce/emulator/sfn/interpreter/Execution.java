@@ -3,10 +3,16 @@ package cn.hbce.emulator.sfn.interpreter;
 import cn.hbce.emulator.sfn.definition.StateMachineDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** One execution: identity, definition it runs, status and history. */
+/** One execution: identity, definition it runs, status, history and checkpoint. */
 public final class Execution {
+
+    /** The changing parts of an execution, read at one moment. */
+    public record Snapshot(ExecutionStatus status, Instant stopDate, String output, String error, String cause,
+            List<HistoryEvent> events, Position position) {
+    }
 
     private final String arn;
     private final String name;
@@ -59,6 +65,12 @@ public final class Execution {
         checkpoint.clearWaits();
         completion.complete(finalStatus);
         return true;
+    }
+
+    /** Status, history and checkpoint as they stand together (events always match the checkpoint). */
+    public synchronized Snapshot snapshot() {
+        return checkpoint.atomically(() -> new Snapshot(status, stopDate, output, error, cause, history.snapshot(),
+                checkpoint.snapshot()));
     }
 
     /** Restores a finished execution read from disk. */

@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Runs executions: starts, resumes, stops and times them out, and records how they end. */
@@ -32,20 +31,17 @@ public final class ExecutionEngine implements AutoCloseable {
     private final TaskTokens tokens;
     private final StatesRunner runner;
     private final EngineServices services;
+    private final ExecutionStore store;
     private volatile boolean closed;
 
     public ExecutionEngine(Clock clock, LambdaInvoker lambdaInvoker, DynamoDbClient dynamoDb, String region,
-            Consumer<Execution> persister) {
+            ExecutionStore store) {
         this.pool = Executors.newCachedThreadPool(daemonThreads());
         this.scheduler = new TimerScheduler(clock, pool);
         this.tokens = new TaskTokens(executions::containsKey);
-        Consumer<Execution> guarded = execution -> {
-            if (!closed) {
-                persister.accept(execution);
-            }
-        };
+        this.store = store;
         this.services = new EngineServices(pool, scheduler, new TaskIntegrations(lambdaInvoker, dynamoDb, pool), tokens,
-                guarded, region);
+                store, region);
         this.runner = new StatesRunner(services);
     }
 
@@ -78,18 +74,18 @@ public final class ExecutionEngine implements AutoCloseable {
         details.put("roleArn", execution.roleArn());
         execution.history().append("ExecutionStarted", 0, details);
         services.persist(execution);
-        launch(execution, false);
+        launch(execution);
     }
 
-    /** Takes over an execution read from disk; a running one continues from its checkpoint. */
+    /**
+     * Takes over an execution read from disk; a running one continues from its checkpoint. Its
+     * task tokens are accepted at once, before the tasks holding them resume.
+     */
     public void restore(Execution execution) {
         executions.put(execution.arn(), execution);
         if (execution.status() == ExecutionStatus.RUNNING) {
-            Checkpoint checkpoint = execution.checkpoint();
-            if (checkpoint.taskToken() != null) {
-                tokens.await(checkpoint.taskToken(), execution.arn());
-            }
-            launch(execution, checkpoint.stateName() != null);
+            execution.checkpoint().taskTokens().forEach(token -> tokens.await(token, execution.arn()));
+            launch(execution);
         }
     }
 
@@ -97,15 +93,15 @@ public final class ExecutionEngine implements AutoCloseable {
         executions.remove(executionArn);
     }
 
-    private void launch(Execution execution, boolean resuming) {
+    private void launch(Execution execution) {
         Integer timeoutSeconds = execution.definition().timeoutSeconds();
         Timer timeout = timeoutSeconds == null ? null : scheduler.schedule(
                 execution.startDate().plusSeconds(timeoutSeconds), () -> timeOut(execution));
-        pool.execute(() -> run(execution, resuming, timeout));
+        pool.execute(() -> run(execution, timeout));
     }
 
-    private void run(Execution execution, boolean resuming, Timer timeout) {
-        Scope scope = new Scope(execution, execution.control(), true, execution.history().lastId(), resuming);
+    private void run(Execution execution, Timer timeout) {
+        Scope scope = new Scope(execution, execution.checkpoint(), execution.control(), execution.history().lastId());
         try {
             JsonNode output = runner.run(execution.definition(), execution.input(), scope);
             String outputText = Json.write(output);
@@ -125,6 +121,9 @@ public final class ExecutionEngine implements AutoCloseable {
         } finally {
             if (timeout != null) {
                 timeout.cancel();
+            }
+            if (execution.status() != ExecutionStatus.RUNNING) {
+                tokens.releaseAll(execution.arn());
             }
         }
     }
@@ -155,10 +154,14 @@ public final class ExecutionEngine implements AutoCloseable {
         services.persist(execution);
     }
 
-    /** Stops all work without recording anything, so saved executions resume on the next start. */
+    /**
+     * Saves running executions as they stand, then stops all work without recording anything
+     * more, so they resume from there on the next start.
+     */
     @Override
     public void close() {
         closed = true;
+        store.close(executions.values().stream().filter(e -> e.status() == ExecutionStatus.RUNNING).toList());
         for (Execution execution : executions.values()) {
             execution.control().interrupt(ExecutionInterrupted.Reason.SHUTDOWN);
         }

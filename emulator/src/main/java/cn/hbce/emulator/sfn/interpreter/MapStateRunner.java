@@ -1,6 +1,7 @@
 package cn.hbce.emulator.sfn.interpreter;
 
 import cn.hbce.emulator.sfn.definition.MapState;
+import cn.hbce.emulator.sfn.definition.StateMachineDefinition;
 import cn.hbce.emulator.sfn.errors.StatesError;
 import cn.hbce.emulator.sfn.json.Json;
 import cn.hbce.emulator.sfn.json.JsonPaths;
@@ -8,11 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs an inline Map state: iterations over the items with at most MaxConcurrency at once (and at
@@ -22,24 +18,23 @@ final class MapStateRunner {
 
     static final int INLINE_CONCURRENCY_LIMIT = 40;
 
-    private final EngineServices services;
     private final ErrorRecovery recovery;
-    private final StatesRunner runner;
+    private final BranchGroup iterations;
 
-    MapStateRunner(EngineServices services, ErrorRecovery recovery, StatesRunner runner) {
-        this.services = services;
+    MapStateRunner(ErrorRecovery recovery, BranchGroup iterations) {
         this.recovery = recovery;
-        this.runner = runner;
+        this.iterations = iterations;
     }
 
     Outcome run(MapState state, JsonNode rawInput, Scope scope, Instant entered) {
         StateContext context = new StateContext(scope.execution(), state.name(), entered, 0, null, null);
         return recovery.run(state.errors(), state.transition().next(), rawInput, scope,
-                (retryCount, resumeToken) -> attempt(state, rawInput, scope, entered, retryCount),
+                (retryCount, resume) -> attempt(state, rawInput, scope, entered, retryCount, resume),
                 result -> DataFlow.output(state.io(), state.result(), rawInput, result, context));
     }
 
-    private JsonNode attempt(MapState state, JsonNode rawInput, Scope scope, Instant entered, int retryCount) {
+    private JsonNode attempt(MapState state, JsonNode rawInput, Scope scope, Instant entered, int retryCount,
+            boolean resume) {
         StateContext context = new StateContext(scope.execution(), state.name(), entered, retryCount, null, null);
         JsonNode effective = DataFlow.effectiveInput(state.io(), rawInput, context);
         JsonNode items = JsonPaths.read(state.itemsPath(), effective,
@@ -49,30 +44,17 @@ final class MapStateRunner {
                     + "' must select an array but selected " + Json.typeName(items));
         }
         int limit = concurrency(state, effective, context);
-        scope.emit("MapStateStarted", Json.object().put("length", items.size()));
-        JsonNode[] results = new JsonNode[items.size()];
-        ExecutionControl group = scope.control().child();
-        AtomicInteger nextIndex = new AtomicInteger();
-        AtomicReference<StatesError> firstError = new AtomicReference<>();
-        Runnable worker = () -> {
-            int index;
-            while (!group.isInterrupted() && (index = nextIndex.getAndIncrement()) < items.size()) {
-                iterate(state, index, items.get(index), effective, context, scope, group, results, firstError);
-            }
-        };
-        int workers = Math.min(limit, items.size());
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (int i = 1; i < workers; i++) {
-            running.add(CompletableFuture.runAsync(worker, services.pool()));
+        Checkpoint checkpoint = scope.checkpoint();
+        if (!resume || !checkpoint.branchesStarted()) {
+            scope.atomically(() -> {
+                checkpoint.startBranches();
+                scope.emit("MapStateStarted", Json.object().put("length", items.size()));
+            });
         }
-        if (workers > 0) {
-            worker.run();
-        }
-        scope.control().await(CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
-                .handle((ignored, failure) -> null));
-        scope.control().checkActive();
-        StatesError error = firstError.get();
-        if (error != null) {
+        JsonNode[] results;
+        try {
+            results = iterations.run(scope, items.size(), limit, new Iterations(state, items, effective, context));
+        } catch (StatesError error) {
             scope.emit("MapStateFailed", EventDetails.error(error.error(), error.cause()));
             throw error;
         }
@@ -84,20 +66,39 @@ final class MapStateRunner {
         return output;
     }
 
-    private void iterate(MapState state, int index, JsonNode item, JsonNode effective, StateContext context,
-            Scope scope, ExecutionControl group, JsonNode[] results, AtomicReference<StatesError> firstError) {
-        Scope iteration = scope.branch(group);
-        try {
-            JsonNode iterationInput = state.itemSelector() == null ? item
+    /** The iterations of one Map attempt and their MapIteration* events. */
+    private record Iterations(MapState state, JsonNode items, JsonNode effective, StateContext context)
+            implements BranchGroup.Plan {
+
+        @Override
+        public StateMachineDefinition definition(int index) {
+            return state.processor();
+        }
+
+        @Override
+        public JsonNode input(int index) {
+            JsonNode item = items.get(index);
+            return state.itemSelector() == null ? item
                     : PayloadTemplate.apply(state.itemSelector(), effective, context.withMapItem(index, item));
+        }
+
+        @Override
+        public void started(Scope iteration, int index) {
             iteration.emit("MapIterationStarted", EventDetails.mapIteration(state.name(), index));
-            results[index] = runner.run(state.processor(), iterationInput, iteration);
+        }
+
+        @Override
+        public void succeeded(Scope iteration, int index) {
             iteration.emit("MapIterationSucceeded", EventDetails.mapIteration(state.name(), index));
-        } catch (StatesError error) {
+        }
+
+        @Override
+        public void failed(Scope iteration, int index) {
             iteration.emit("MapIterationFailed", EventDetails.mapIteration(state.name(), index));
-            firstError.compareAndSet(null, error);
-            group.interrupt(ExecutionInterrupted.Reason.SIBLING_FAILED);
-        } catch (ExecutionInterrupted interrupted) {
+        }
+
+        @Override
+        public void aborted(Scope iteration, int index) {
             iteration.emit("MapIterationAborted", EventDetails.mapIteration(state.name(), index));
         }
     }

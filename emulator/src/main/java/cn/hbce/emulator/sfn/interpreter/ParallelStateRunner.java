@@ -7,65 +7,59 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Runs the branches of a Parallel state concurrently; the first failure stops the others. */
 final class ParallelStateRunner {
 
-    private final EngineServices services;
     private final ErrorRecovery recovery;
-    private final StatesRunner runner;
+    private final BranchGroup branches;
 
-    ParallelStateRunner(EngineServices services, ErrorRecovery recovery, StatesRunner runner) {
-        this.services = services;
+    ParallelStateRunner(ErrorRecovery recovery, BranchGroup branches) {
         this.recovery = recovery;
-        this.runner = runner;
+        this.branches = branches;
     }
 
     Outcome run(ParallelState state, JsonNode rawInput, Scope scope, Instant entered) {
         StateContext context = new StateContext(scope.execution(), state.name(), entered, 0, null, null);
         return recovery.run(state.errors(), state.transition().next(), rawInput, scope,
-                (retryCount, resumeToken) -> attempt(state, rawInput, scope, entered, retryCount),
+                (retryCount, resume) -> attempt(state, rawInput, scope, entered, retryCount, resume),
                 result -> DataFlow.output(state.io(), state.result(), rawInput, result, context));
     }
 
-    private JsonNode attempt(ParallelState state, JsonNode rawInput, Scope scope, Instant entered, int retryCount) {
+    private JsonNode attempt(ParallelState state, JsonNode rawInput, Scope scope, Instant entered, int retryCount,
+            boolean resume) {
         StateContext context = new StateContext(scope.execution(), state.name(), entered, retryCount, null, null);
         JsonNode effective = DataFlow.effectiveInput(state.io(), rawInput, context);
         JsonNode branchInput = DataFlow.parameters(state.result(), effective, context);
-        scope.emit("ParallelStateStarted", null);
-        ExecutionControl group = scope.control().child();
-        AtomicReference<StatesError> firstError = new AtomicReference<>();
-        List<CompletableFuture<JsonNode>> branches = new ArrayList<>();
-        for (StateMachineDefinition branch : state.branches()) {
-            Scope branchScope = scope.branch(group);
-            CompletableFuture<JsonNode> future = CompletableFuture.supplyAsync(
-                    () -> runner.run(branch, branchInput, branchScope), services.pool());
-            future.whenComplete((value, failure) -> {
-                if (failure != null) {
-                    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-                    if (cause instanceof StatesError error) {
-                        firstError.compareAndSet(null, error);
-                    }
-                    group.interrupt(ExecutionInterrupted.Reason.SIBLING_FAILED);
+        Checkpoint checkpoint = scope.checkpoint();
+        if (!resume || !checkpoint.branchesStarted()) {
+            scope.atomically(() -> {
+                checkpoint.startBranches();
+                scope.emit("ParallelStateStarted", null);
+            });
+        }
+        JsonNode[] results;
+        try {
+            results = branches.run(scope, state.branches().size(), state.branches().size(), new BranchGroup.Plan() {
+                @Override
+                public StateMachineDefinition definition(int index) {
+                    return state.branches().get(index);
+                }
+
+                @Override
+                public JsonNode input(int index) {
+                    return branchInput;
                 }
             });
-            branches.add(future);
-        }
-        scope.control().await(CompletableFuture.allOf(branches.toArray(CompletableFuture[]::new))
-                .handle((ignored, failure) -> null));
-        scope.control().checkActive();
-        StatesError error = firstError.get();
-        if (error != null) {
+        } catch (StatesError error) {
             scope.emit("ParallelStateFailed", EventDetails.error(error.error(), error.cause()));
             throw error;
         }
-        ArrayNode results = JsonNodeFactory.instance.arrayNode(branches.size());
-        branches.forEach(branch -> results.add(branch.join()));
+        ArrayNode output = JsonNodeFactory.instance.arrayNode(results.length);
+        for (JsonNode result : results) {
+            output.add(result);
+        }
         scope.emit("ParallelStateSucceeded", null);
-        return results;
+        return output;
     }
 }

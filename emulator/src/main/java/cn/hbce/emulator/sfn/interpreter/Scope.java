@@ -1,29 +1,31 @@
 package cn.hbce.emulator.sfn.interpreter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Supplier;
 
 /**
  * One thread of control inside an execution: the top level, a Parallel branch or a Map iteration.
- * It links its events through previousEventId and knows whether it may checkpoint.
+ * It links its events through previousEventId and records its progress in its own checkpoint.
  */
 final class Scope {
 
     private final Execution execution;
+    private final Checkpoint checkpoint;
     private final ExecutionControl control;
-    private final boolean topLevel;
     private long lastEventId;
     private boolean resuming;
 
-    Scope(Execution execution, ExecutionControl control, boolean topLevel, long lastEventId, boolean resuming) {
+    /** A scope whose checkpoint already names a state continues there instead of at StartAt. */
+    Scope(Execution execution, Checkpoint checkpoint, ExecutionControl control, long lastEventId) {
         this.execution = execution;
+        this.checkpoint = checkpoint;
         this.control = control;
-        this.topLevel = topLevel;
         this.lastEventId = lastEventId;
-        this.resuming = resuming;
+        this.resuming = checkpoint.stateName() != null;
     }
 
-    Scope branch(ExecutionControl branchControl) {
-        return new Scope(execution, branchControl, false, lastEventId, false);
+    Scope branch(ExecutionControl branchControl, Checkpoint branchCheckpoint) {
+        return new Scope(execution, branchCheckpoint, branchControl, lastEventId);
     }
 
     long emit(String type, ObjectNode details) {
@@ -32,16 +34,35 @@ final class Scope {
         return lastEventId;
     }
 
+    /**
+     * Runs a checkpoint change together with the events that announce it, so a save sees both or
+     * neither: an event in the saved history always has its change in the saved checkpoint.
+     */
+    void atomically(Runnable step) {
+        checkpoint.atomically(() -> {
+            step.run();
+            return null;
+        });
+    }
+
+    <T> T atomically(Supplier<T> step) {
+        return checkpoint.atomically(step);
+    }
+
+    void persist(EngineServices services) {
+        services.persist(execution);
+    }
+
     Execution execution() {
         return execution;
     }
 
-    ExecutionControl control() {
-        return control;
+    Checkpoint checkpoint() {
+        return checkpoint;
     }
 
-    boolean topLevel() {
-        return topLevel;
+    ExecutionControl control() {
+        return control;
     }
 
     /** True while the first state after a restart runs from its checkpoint. */

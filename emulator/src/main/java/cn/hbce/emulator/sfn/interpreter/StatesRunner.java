@@ -13,6 +13,7 @@ import cn.hbce.emulator.sfn.definition.TaskState;
 import cn.hbce.emulator.sfn.definition.WaitState;
 import cn.hbce.emulator.sfn.errors.StatesError;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /** Walks the states of a machine (or branch) from StartAt until a terminal state. */
@@ -28,40 +29,63 @@ final class StatesRunner {
         this.services = services;
         ErrorRecovery recovery = new ErrorRecovery(services);
         this.tasks = new TaskStateRunner(services, recovery);
-        this.parallels = new ParallelStateRunner(services, recovery, this);
-        this.maps = new MapStateRunner(services, recovery, this);
+        BranchGroup branches = new BranchGroup(services, this);
+        this.parallels = new ParallelStateRunner(recovery, branches);
+        this.maps = new MapStateRunner(recovery, branches);
         this.waits = new WaitStateRunner(services);
     }
 
-    /** Runs to the end; a resuming top-level scope continues at its checkpoint instead of StartAt. */
+    /** Runs to the end; a resuming scope continues at its checkpoint instead of StartAt. */
     JsonNode run(StateMachineDefinition definition, JsonNode input, Scope scope) {
-        Execution execution = scope.execution();
-        Checkpoint checkpoint = execution.checkpoint();
-        String name = scope.resuming() ? checkpoint.stateName() : definition.startAt();
-        JsonNode data = scope.resuming() ? checkpoint.stateInput() : input;
-        while (true) {
+        Checkpoint checkpoint = scope.checkpoint();
+        if (scope.resuming() && checkpoint.finished()) {
+            return checkpoint.output();
+        }
+        String name;
+        JsonNode data;
+        Instant entered;
+        if (scope.resuming()) {
+            name = checkpoint.stateName();
+            data = checkpoint.stateInput();
+            entered = checkpoint.enteredTime();
+        } else {
             scope.control().checkActive();
+            name = definition.startAt();
+            data = input;
+            entered = enter(definition.state(name), data, scope, null);
+        }
+        while (true) {
             State state = definition.state(name);
-            Instant entered;
-            if (scope.resuming()) {
-                entered = checkpoint.enteredTime();
-            } else {
-                entered = services.now();
-                scope.emit(state.type() + "StateEntered", EventDetails.stateEntered(name, data));
-                if (scope.topLevel()) {
-                    checkpoint.enter(name, data, entered);
-                    services.persist(execution);
-                }
-            }
             Outcome outcome = execute(state, data, scope, entered);
             scope.resumed();
-            scope.emit(state.type() + "StateExited", EventDetails.stateExited(name, outcome.output()));
+            ObjectNode exited = EventDetails.stateExited(name, outcome.output());
+            String exitedType = state.type() + "StateExited";
             if (outcome.ends()) {
+                scope.atomically(() -> {
+                    checkpoint.finish(outcome.output());
+                    scope.emit(exitedType, exited);
+                });
                 return outcome.output();
             }
+            scope.control().checkActive();
             name = outcome.next();
             data = outcome.output();
+            entered = enter(definition.state(name), data, scope, () -> scope.emit(exitedType, exited));
         }
+    }
+
+    /** Moves the checkpoint to a state and records its entry (after the previous state's exit, if any). */
+    private Instant enter(State state, JsonNode data, Scope scope, Runnable previousExit) {
+        Instant entered = services.now();
+        scope.atomically(() -> {
+            scope.checkpoint().enter(state.name(), data, entered);
+            if (previousExit != null) {
+                previousExit.run();
+            }
+            scope.emit(state.type() + "StateEntered", EventDetails.stateEntered(state.name(), data));
+        });
+        scope.persist(services);
+        return entered;
     }
 
     private Outcome execute(State state, JsonNode input, Scope scope, Instant entered) {

@@ -28,14 +28,23 @@ final class TaskStateRunner {
                 .orElseThrow(() -> StatesError.runtime(TaskResource.problemWith(task.resource()).orElse("")));
         StateContext plainContext = new StateContext(scope.execution(), task.name(), entered, 0, null, null);
         return recovery.run(task.errors(), task.transition().next(), rawInput, scope,
-                (retryCount, resumeToken) -> attempt(task, resource, rawInput, scope, entered, retryCount, resumeToken),
+                (retryCount, resume) -> attempt(task, resource, rawInput, scope, entered, retryCount, resume),
                 result -> DataFlow.output(task.io(), task.result(), rawInput, result, plainContext));
     }
 
+    /**
+     * One try of the task. Resuming a saved attempt keeps its token and deadlines and does not
+     * schedule it again; a resource call that had not returned before the restart is made again.
+     */
     private JsonNode attempt(TaskState task, TaskResource resource, JsonNode rawInput, Scope scope, Instant entered,
-            int retryCount, String resumeToken) {
+            int retryCount, boolean resume) {
         Execution execution = scope.execution();
-        String token = resumeToken != null ? resumeToken
+        Checkpoint checkpoint = scope.checkpoint();
+        Position.Task saved = resume ? checkpoint.task() : null;
+        if (saved != null && saved.result() != null) {
+            return saved.result();
+        }
+        String token = saved != null ? saved.token()
                 : resource.waitForTaskToken() ? services.tokens().create(execution.arn()) : null;
         StateContext context = new StateContext(execution, task.name(), entered, retryCount, token, null);
         JsonNode effective = DataFlow.effectiveInput(task.io(), rawInput, context);
@@ -44,27 +53,35 @@ final class TaskStateRunner {
                 TaskState.DEFAULT_TIMEOUT_SECONDS);
         Integer heartbeatSeconds = task.heartbeatSeconds() != null || task.heartbeatSecondsPath() != null
                 ? seconds(task.heartbeatSeconds(), task.heartbeatSecondsPath(), effective, context, 0) : null;
-        Checkpoint checkpoint = execution.checkpoint();
-        boolean resumed = resumeToken != null;
         boolean timed = task.timeoutSeconds() != null || task.timeoutSecondsPath() != null;
-        Instant deadline = resumed ? checkpoint.taskDeadline()
-                : timed ? services.now().plusSeconds(timeoutSeconds) : null;
-        if (!resumed) {
-            scheduled(task, resource, parameters, scope, timeoutSeconds, heartbeatSeconds);
+        Instant deadline = saved != null ? saved.deadline() : timed ? services.now().plusSeconds(timeoutSeconds) : null;
+        if (saved == null) {
+            scope.atomically(() -> {
+                checkpoint.taskStarted(token, deadline);
+                scheduled(task, resource, parameters, scope, timeoutSeconds, heartbeatSeconds);
+            });
+            scope.persist(services);
         }
         try {
             JsonNode result = resource.waitForTaskToken()
-                    ? callback(resource, parameters, scope, token, deadline, heartbeatSeconds, resumed)
+                    ? callback(resource, parameters, scope, token, deadline, heartbeatSeconds, saved)
                     : request(resource, parameters, scope, deadline);
-            succeeded(resource, result, scope);
+            scope.atomically(() -> {
+                checkpoint.taskSucceeded(result);
+                succeeded(resource, result, scope);
+            });
             return result;
         } catch (StatesError error) {
-            failed(resource, error, scope);
+            scope.atomically(() -> {
+                checkpoint.taskFailed();
+                failed(resource, error, scope);
+            });
             throw error;
         }
     }
 
     private JsonNode request(TaskResource resource, JsonNode parameters, Scope scope, Instant deadline) {
+        failIfPast(deadline);
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
         Timer timeout = schedule(deadline, () -> result.completeExceptionally(timeoutError()));
         services.pool().execute(() -> callInto(result, resource, parameters));
@@ -75,10 +92,15 @@ final class TaskStateRunner {
         }
     }
 
-    /** Submits the request, then waits for SendTaskSuccess/Failure, the heartbeat or the deadline. */
+    /**
+     * Submits the request (unless a saved attempt already did), then waits for
+     * SendTaskSuccess/Failure, the heartbeat or the deadline.
+     */
     private JsonNode callback(TaskResource resource, JsonNode parameters, Scope scope, String token, Instant deadline,
-            Integer heartbeatSeconds, boolean resumed) {
+            Integer heartbeatSeconds, Position.Task saved) {
         Execution execution = scope.execution();
+        Checkpoint checkpoint = scope.checkpoint();
+        boolean submitted = saved != null && saved.submitted();
         AtomicReference<Timer> heartbeatTimer = new AtomicReference<>();
         AtomicReference<PendingTask> pendingRef = new AtomicReference<>();
         Runnable armHeartbeat = () -> {
@@ -92,9 +114,8 @@ final class TaskStateRunner {
             if (previous != null) {
                 previous.cancel();
             }
-            if (scope.topLevel() && execution.checkpoint().taskToken() != null) {
-                execution.checkpoint().heartbeat(due);
-                services.persist(execution);
+            if (checkpoint.heartbeat(due)) {
+                scope.persist(services);
             }
         };
         PendingTask pending = services.tokens().await(token, execution.arn());
@@ -106,25 +127,25 @@ final class TaskStateRunner {
             pending.outcome().completeExceptionally(timeoutError());
         });
         try {
-            Instant heartbeatDeadline = execution.checkpoint().heartbeatDeadline();
-            if (resumed && heartbeatSeconds != null && heartbeatDeadline != null) {
-                heartbeatTimer.set(services.scheduler().schedule(heartbeatDeadline,
+            if (submitted && heartbeatSeconds != null && saved.heartbeatDeadline() != null) {
+                heartbeatTimer.set(services.scheduler().schedule(saved.heartbeatDeadline(),
                         () -> pending.outcome().completeExceptionally(new StatesError(ErrorNames.HEARTBEAT_TIMEOUT, null))));
             } else {
                 armHeartbeat.run();
             }
-            if (!resumed) {
+            if (!submitted) {
+                failIfPast(deadline);
                 services.pool().execute(() -> callInto(submission, resource, parameters));
-                JsonNode submitted = scope.control().await(submission);
+                JsonNode response = scope.control().await(submission);
                 ObjectNode details = resourceDetails(resource);
-                details.put("output", Json.write(submitted));
+                details.put("output", Json.write(response));
                 details.putObject("outputDetails").put("truncated", false);
-                scope.emit("TaskSubmitted", details);
-                if (scope.topLevel()) {
-                    Timer current = heartbeatTimer.get();
-                    execution.checkpoint().waitingForToken(token, deadline, current == null ? null : current.due());
-                    services.persist(execution);
-                }
+                Timer current = heartbeatTimer.get();
+                scope.atomically(() -> {
+                    checkpoint.taskSubmitted(current == null ? null : current.due());
+                    scope.emit("TaskSubmitted", details);
+                });
+                scope.persist(services);
             }
             return scope.control().await(pending.outcome());
         } finally {
@@ -135,9 +156,13 @@ final class TaskStateRunner {
             if (current != null) {
                 current.cancel();
             }
-            if (scope.topLevel()) {
-                execution.checkpoint().clearWaits();
-            }
+        }
+    }
+
+    /** A resumed attempt whose deadline passed while the service was down times out without a call. */
+    private void failIfPast(Instant deadline) {
+        if (deadline != null && !deadline.isAfter(services.now())) {
+            throw timeoutError();
         }
     }
 

@@ -41,6 +41,11 @@ public final class TaskTokens {
         pending.remove(token);
     }
 
+    /** Forgets every token of an ended execution, including ones reserved at restore that were never awaited. */
+    void releaseAll(String executionArn) {
+        pending.values().removeIf(task -> task.executionArn().equals(executionArn));
+    }
+
     public int waitingCount() {
         return pending.size();
     }

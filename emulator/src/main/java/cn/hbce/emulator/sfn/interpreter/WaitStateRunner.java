@@ -17,16 +17,14 @@ final class WaitStateRunner {
     Outcome run(WaitState state, JsonNode rawInput, Scope scope, Instant entered) {
         StateContext context = new StateContext(scope.execution(), state.name(), entered, 0, null, null);
         JsonNode effective = DataFlow.effectiveInput(state.io(), rawInput, context);
-        Checkpoint checkpoint = scope.execution().checkpoint();
+        Checkpoint checkpoint = scope.checkpoint();
         Instant due;
         if (scope.resuming() && checkpoint.timerKind() == Checkpoint.TimerKind.WAIT && checkpoint.timerDue() != null) {
             due = checkpoint.timerDue();
         } else {
             due = dueTime(state, effective, context, entered);
-            if (scope.topLevel()) {
-                checkpoint.waitingUntil(due);
-                services.persist(scope.execution());
-            }
+            checkpoint.waitingUntil(due);
+            scope.persist(services);
         }
         Timers.sleepUntil(services, scope, due);
         return new Outcome(DataFlow.select(state.io().outputPath(), effective, context), state.transition().next());

@@ -1,11 +1,11 @@
 package cn.hbce.emulator.sfn.persistence;
 
 import cn.hbce.emulator.sfn.definition.StateMachineDefinition;
-import cn.hbce.emulator.sfn.interpreter.Checkpoint;
 import cn.hbce.emulator.sfn.interpreter.Execution;
 import cn.hbce.emulator.sfn.interpreter.ExecutionStatus;
 import cn.hbce.emulator.sfn.interpreter.History;
 import cn.hbce.emulator.sfn.interpreter.HistoryEvent;
+import cn.hbce.emulator.sfn.interpreter.Position;
 import cn.hbce.emulator.sfn.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,14 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** Writes an execution (status, history and checkpoint) as JSON and reads it back. */
+/**
+ * Writes an execution (status, history and checkpoint tree) as JSON and reads it back. Documents
+ * carry a {@code formatVersion}; those without one are format 1, which is still read.
+ */
 public final class ExecutionCodec {
+
+    public static final int FORMAT_VERSION = 2;
 
     private ExecutionCodec() {
     }
 
     public static ObjectNode toJson(Execution execution) {
+        Execution.Snapshot snapshot = execution.snapshot();
         ObjectNode node = Json.object();
+        node.put("formatVersion", FORMAT_VERSION);
         node.put("executionArn", execution.arn());
         node.put("name", execution.name());
         node.put("stateMachineArn", execution.stateMachineArn());
@@ -32,16 +39,14 @@ public final class ExecutionCodec {
         node.put("definition", execution.definitionJson());
         node.put("input", execution.inputText());
         node.put("startDate", execution.startDate().toString());
-        synchronized (execution) {
-            node.put("status", execution.status().name());
-            putInstant(node, "stopDate", execution.stopDate());
-            node.put("output", execution.output());
-            node.put("error", execution.error());
-            node.put("cause", execution.cause());
-        }
-        node.set("checkpoint", checkpoint(execution.checkpoint()));
+        node.put("status", snapshot.status().name());
+        node.put("stopDate", snapshot.stopDate() == null ? null : snapshot.stopDate().toString());
+        node.put("output", snapshot.output());
+        node.put("error", snapshot.error());
+        node.put("cause", snapshot.cause());
+        node.set("checkpoint", PositionCodec.toJson(snapshot.position()));
         ArrayNode events = node.putArray("events");
-        for (HistoryEvent event : execution.history().snapshot()) {
+        for (HistoryEvent event : snapshot.events()) {
             ObjectNode e = events.addObject();
             e.put("id", event.id());
             e.put("previousEventId", event.previousEventId());
@@ -54,9 +59,15 @@ public final class ExecutionCodec {
 
     /**
      * @param definitions parses the saved definition text (it was valid when the execution started)
+     * @throws IllegalArgumentException for a format newer than this version reads
      */
     public static Execution fromJson(JsonNode node, Clock clock, Function<String, StateMachineDefinition> definitions)
             throws Exception {
+        int version = node.path("formatVersion").asInt(1);
+        if (version > FORMAT_VERSION) {
+            throw new IllegalArgumentException("Saved execution format " + version
+                    + " is newer than the supported format " + FORMAT_VERSION);
+        }
         List<HistoryEvent> events = new ArrayList<>();
         for (JsonNode e : node.path("events")) {
             events.add(new HistoryEvent(e.get("id").asLong(), e.get("previousEventId").asLong(),
@@ -67,61 +78,18 @@ public final class ExecutionCodec {
         String definitionText = node.get("definition").asText();
         Execution execution = new Execution(node.get("executionArn").asText(), node.get("name").asText(),
                 node.get("stateMachineArn").asText(), node.get("stateMachineName").asText(),
-                text(node, "roleArn"), definitionText, definitions.apply(definitionText), Json.parse(inputText),
-                inputText, Instant.parse(node.get("startDate").asText()), new History(clock, events));
-        restoreCheckpoint(node.path("checkpoint"), execution.checkpoint());
+                PositionCodec.text(node, "roleArn"), definitionText, definitions.apply(definitionText),
+                Json.parse(inputText), inputText, Instant.parse(node.get("startDate").asText()),
+                new History(clock, events));
+        Position position = PositionCodec.fromJson(node.get("checkpoint"));
+        if (position != null) {
+            execution.checkpoint().restore(position);
+        }
         ExecutionStatus status = ExecutionStatus.valueOf(node.get("status").asText());
         if (status != ExecutionStatus.RUNNING) {
-            execution.restoreFinished(status, instant(node, "stopDate"), text(node, "output"), text(node, "error"),
-                    text(node, "cause"));
+            execution.restoreFinished(status, PositionCodec.instant(node, "stopDate"), PositionCodec.text(node, "output"),
+                    PositionCodec.text(node, "error"), PositionCodec.text(node, "cause"));
         }
         return execution;
-    }
-
-    private static ObjectNode checkpoint(Checkpoint checkpoint) {
-        ObjectNode node = Json.object();
-        synchronized (checkpoint) {
-            node.put("stateName", checkpoint.stateName());
-            node.set("stateInput", checkpoint.stateInput());
-            putInstant(node, "enteredTime", checkpoint.enteredTime());
-            ArrayNode attempts = node.putArray("retryAttempts");
-            for (int attempt : checkpoint.retryAttempts()) {
-                attempts.add(attempt);
-            }
-            node.put("taskToken", checkpoint.taskToken());
-            putInstant(node, "taskDeadline", checkpoint.taskDeadline());
-            putInstant(node, "heartbeatDeadline", checkpoint.heartbeatDeadline());
-            putInstant(node, "timerDue", checkpoint.timerDue());
-            node.put("timerKind", checkpoint.timerKind() == null ? null : checkpoint.timerKind().name());
-        }
-        return node;
-    }
-
-    private static void restoreCheckpoint(JsonNode node, Checkpoint checkpoint) {
-        if (node.isMissingNode() || node.isNull() || text(node, "stateName") == null) {
-            return;
-        }
-        int[] attempts = new int[node.path("retryAttempts").size()];
-        for (int i = 0; i < attempts.length; i++) {
-            attempts[i] = node.path("retryAttempts").get(i).asInt();
-        }
-        String kind = text(node, "timerKind");
-        checkpoint.restore(text(node, "stateName"), node.get("stateInput"), instant(node, "enteredTime"), attempts,
-                text(node, "taskToken"), instant(node, "taskDeadline"), instant(node, "heartbeatDeadline"),
-                instant(node, "timerDue"), kind == null ? null : Checkpoint.TimerKind.valueOf(kind));
-    }
-
-    private static void putInstant(ObjectNode node, String field, Instant value) {
-        node.put(field, value == null ? null : value.toString());
-    }
-
-    private static Instant instant(JsonNode node, String field) {
-        String text = text(node, field);
-        return text == null ? null : Instant.parse(text);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }
