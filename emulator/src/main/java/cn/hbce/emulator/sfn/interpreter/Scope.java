@@ -1,7 +1,6 @@
 package cn.hbce.emulator.sfn.interpreter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.function.Supplier;
 
 /**
  * One thread of control inside an execution: the top level, a Parallel branch or a Map iteration.
@@ -43,10 +42,6 @@ final class Scope {
             step.run();
             return null;
         });
-    }
-
-    <T> T atomically(Supplier<T> step) {
-        return checkpoint.atomically(step);
     }
 
     void persist(EngineServices services) {
