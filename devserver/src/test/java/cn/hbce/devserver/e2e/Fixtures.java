@@ -137,4 +137,44 @@ public final class Fixtures {
             assertFalse(t.contains(marker), () -> "response leaks internals (" + marker + "): " + r);
         }
     }
+
+    // ------------------------------------------------------------------ issue 4: roles and extra admins
+
+    /**
+     * A role of {@code orgId} granting exactly these permissions, stored where the role repository
+     * reads it ({@code ORG#org / ROLE#roleId}, string set {@code permissions}); there is no role API yet.
+     */
+    public static String role(String orgId, String... permissions) {
+        E2E.server();
+        String roleId = "r_e2e_" + ORG_SEQ.incrementAndGet() + "_" + System.nanoTime();
+        java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = new java.util.HashMap<>();
+        item.put("PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ORG#" + orgId));
+        item.put("SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ROLE#" + roleId));
+        item.put("entity", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ROLE"));
+        item.put("roleId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(roleId));
+        item.put("name", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("端到端测试角色"));
+        item.put("permissions", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromSs(java.util.List.of(permissions)));
+        cn.hbce.common.aws.AwsClients.dynamo().putItem(p -> p.tableName(AppContext.get().config.tableName()).item(item));
+        return roleId;
+    }
+
+    /**
+     * A new person made a (non-super) admin of {@code org} with {@code roleId} (null: no role) in this
+     * JVM, as the admin API will do; returns the person's ID number (password {@link TestData#PASSWORD}).
+     */
+    public static String extraAdmin(ApprovedOrg org, String roleId) {
+        E2E.server();
+        String idCard = TestData.idCard();
+        AppContext app = AppContext.get();
+        String personId = app.bootstrap.ensurePerson(new Bootstrap.Account(idCard, "测试普通管理员", TestData.phone(),
+                TestData.PASSWORD), null);
+        app.accounts.createMembership(new cn.hbce.account.AdminMembership(cn.hbce.common.Ids.newId("a"), org.orgId(),
+                org.type().name(), personId, roleId, false, false));
+        return idCard;
+    }
+
+    /** The super admin's token of an approved org made by {@link #approvedOrg}. */
+    public static String token(ApprovedOrg org) {
+        return token(org.type().name(), org.idCard(), org.password());
+    }
 }

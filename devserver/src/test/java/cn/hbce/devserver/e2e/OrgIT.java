@@ -129,17 +129,17 @@ class OrgIT {
     }
 
     @Test
-    void unitAdminCannotEditDirectly() {
-        // Org-change reviews (202 {reviewId}) come with a later issue; today the answer is 409 CONFLICT.
-        for (String idCard : new String[]{Fixtures.HOSPITAL_ADMIN_ID_CARD, Fixtures.BASE_ADMIN_ID_CARD}) {
-            String type = idCard.equals(Fixtures.HOSPITAL_ADMIN_ID_CARD) ? "UNIT" : "BASE";
-            String t = Fixtures.token(type, idCard, Fixtures.DEMO_PASSWORD);
+    void unitAndBaseEditsGoToTheirSupervisorsReview() {
+        Reviews.Tree tree = Reviews.tree("改信息");
+        for (Fixtures.ApprovedOrg org : new Fixtures.ApprovedOrg[]{tree.unit(), tree.base()}) {
+            String t = Fixtures.token(org);
             JsonNode before = org(t);
-            assertEquals(type, before.path("type").asText());
-            assertEquals(DemoData.HEALTH_COMMISSION, before.path("parentOrgId").asText());
             E2E.Resp r = E2E.put("/v1/org", obj("contactPhone", "027-89999999", "version", before.path("version").asLong()), t);
-            assertError(r, 409, "CONFLICT");
-            assertEquals(before, org(t));
+            assertEquals(202, r.status(), r::toString);
+            assertTrue(r.json().path("reviewId").asText().startsWith("r_"), r::toString);
+            assertEquals(before, org(t), "nothing changes before the review");
+            assertError(E2E.put("/v1/org", obj("contactPhone", "027-88888888", "version", before.path("version").asLong()), t),
+                    409, "CONFLICT");
         }
     }
 

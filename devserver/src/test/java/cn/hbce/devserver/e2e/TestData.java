@@ -127,4 +127,47 @@ public final class TestData {
                         "phone", phone(),
                         "password", password));
     }
+
+    // ------------------------------------------------------------------ issue 4: reviews
+
+    /** A unique person name carrying {@code tag} (to find it again with ?q=), e.g. 审核人员甲7号. */
+    public static String personName(String tag) {
+        return "审核人员" + tag + NAME_SEQ.incrementAndGet() + "号";
+    }
+
+    /** A unique org name carrying {@code tag}, avoiding the words the lookup tests count (武汉, 卫生, 人力资源, 管理局). */
+    public static String orgName(String kind, String tag) {
+        return "端到端审核" + tag + kind + NAME_SEQ.incrementAndGet() + "号";
+    }
+
+    /** A complete, valid professional registration at {@code unitOrgId} (卫生技术人员 · 中级). */
+    public static Map<String, Object> personRegistration(String unitOrgId) {
+        return personRegistration(unitOrgId, idCard(), personName("登记"));
+    }
+
+    public static Map<String, Object> personRegistration(String unitOrgId, String idCard, String name) {
+        return E2E.obj(
+                "idCard", idCard,
+                "name", name,
+                "phone", phone(),
+                "password", PASSWORD,
+                "unitOrgId", unitOrgId,
+                "titleSeries", "卫生技术人员",
+                "titleLevel", "中级");
+    }
+
+    /** A complete, valid unit or base registration under the department {@code supervisorOrgId}. */
+    public static Map<String, Object> supervisedOrgRegistration(String supervisorOrgId, String kind) {
+        return E2E.obj(
+                "creditCode", creditCode(),
+                "name", orgName(kind, "登记"),
+                "supervisorOrgId", supervisorOrgId,
+                "regionCode", "420106",
+                "contactPhone", "027-88" + String.format("%06d", NAME_SEQ.incrementAndGet() % 1_000_000),
+                "admin", E2E.obj(
+                        "idCard", idCard(),
+                        "name", "测试管理员",
+                        "phone", phone(),
+                        "password", PASSWORD));
+    }
 }
