@@ -1,0 +1,326 @@
+package cn.hbce.org.admins;
+
+import cn.hbce.account.AccountRepository;
+import cn.hbce.account.AdminMembership;
+import cn.hbce.account.LoginGuard;
+import cn.hbce.account.Person;
+import cn.hbce.account.RegistrationStatus;
+import cn.hbce.auth.PasswordHasher;
+import cn.hbce.auth.PasswordPolicy;
+import cn.hbce.common.Ids;
+import cn.hbce.common.audit.AuditLog;
+import cn.hbce.common.audit.AuditRecord;
+import cn.hbce.common.http.ApiError;
+import cn.hbce.common.http.ErrorCode;
+import cn.hbce.common.http.Principal;
+import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.paging.Page;
+import cn.hbce.common.paging.PageRequest;
+import cn.hbce.common.validation.Fields;
+import cn.hbce.common.validation.IdCard;
+import cn.hbce.common.validation.Phone;
+import cn.hbce.org.Org;
+import cn.hbce.org.OrgRepository;
+import cn.hbce.org.roles.OrgRoleRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * 单位管理员: the admins of the caller's own org — list (masked), add in three ways, change role,
+ * hand over the super admin, delete. Every seat is looked up under the caller's org, so another
+ * org's admin is not found (404).
+ *
+ * <p>Write order, without transactions:
+ * <ul>
+ * <li><b>add</b>: reserve the role (count +1, fails when the role does not exist) → for a new user,
+ * take the ID-number claim and create the person → take the person's pointer for the org (one seat
+ * per person and org; 409 when taken) → write the seat. A failure undoes the earlier steps.</li>
+ * <li><b>change role</b>: reserve the new role → move the seat conditional on its old role → release
+ * the old role.</li>
+ * <li><b>make super</b>: mark the caller's seat as handing over to the target (one hand-over at a
+ * time; repeating the same request finishes an interrupted one) → promote the target (drops its
+ * role) → delete the old super admin's seat, then its pointer → release the target's old role.
+ * The authorizer reads the seat on every request, so the old super admin's tokens stop at once.</li>
+ * <li><b>delete</b>: delete the seat (not the super admin's) → delete the pointer → release the role.</li>
+ * </ul>
+ */
+public final class AdminService {
+    public static final String MEMBER = "MEMBER";
+    public static final String NEW_USER = "NEW_USER";
+    public static final String EXISTING_USER = "EXISTING_USER";
+    static final Duration STALE_POINTER = Duration.ofMinutes(1);
+    private static final int PERSON_NAME_MAX = 50;
+    private static final Pattern OPAQUE_ID = Pattern.compile("[a-z]_[0-9a-z_]{1,64}");
+    private final AdminRepository admins;
+    private final OrgRoleRepository roles;
+    private final AccountRepository accounts;
+    private final OrgRepository orgs;
+    private final PasswordHasher hasher;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public AdminService(AdminRepository admins, OrgRoleRepository roles, AccountRepository accounts, OrgRepository orgs,
+                        PasswordHasher hasher, AuditLog audit, Clock clock) {
+        this.admins = admins;
+        this.roles = roles;
+        this.accounts = accounts;
+        this.orgs = orgs;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code mode} MEMBER takes {@code personId}; NEW_USER takes {@code idCard, name, phone, password};
+     * EXISTING_USER takes {@code idCard}. Fields of another mode are refused.
+     */
+    public record NewAdmin(String mode, String roleId, String personId, String idCard, String name, String phone,
+                           String password) {
+        @Override
+        public String toString() {
+            return "NewAdmin[mode=" + mode + ", roleId=" + roleId + "]";
+        }
+    }
+
+    public record RoleChange(String roleId) {
+    }
+
+    public record Handover(String adminId, boolean superAdmin, String removedAdminId) {
+    }
+
+    public Page<AdminView> list(Principal caller, PageRequest page) {
+        Page<AdminMembership> seats = admins.seats(orgOf(caller), page);
+        Map<String, Person> people = admins.people(seats.items().stream().map(AdminMembership::personId).toList());
+        return seats.withItems(seats.items().stream().map(s -> AdminView.of(s, people.get(s.personId()))).toList());
+    }
+
+    public String add(Principal caller, NewAdmin req, RequestMeta meta) {
+        String orgId = orgOf(caller);
+        Instant now = clock.instant();
+        Candidate candidate = candidate(orgId, req, now);
+        Org org = orgs.get(orgId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+        String roleId = req.roleId().strip();
+        if (!roles.reserve(orgId, roleId)) {
+            throw roleNotFound();
+        }
+        List<Runnable> undo = new ArrayList<>();
+        undo.add(() -> roles.release(orgId, roleId));
+        try {
+            String personId = candidate.existing().map(Person::personId).orElseGet(() -> newUser(candidate, undo, now));
+            AdminMembership seat = new AdminMembership(Ids.newId("a"), orgId, org.type().name(), personId, roleId,
+                    false, false);
+            claimPointerOrConflict(seat, now);
+            undo.add(0, () -> admins.deletePointer(personId, orgId, seat.adminId()));
+            admins.createSeat(seat, now);
+            if (candidate.existing().isEmpty()) {
+                audit.record(new AuditRecord(now, meta, "PERSON_CREATE", "PERSON", personId, AuditRecord.SUCCESS));
+            }
+            audit.record(new AuditRecord(now, meta, "ADMIN_ADD_" + req.mode(), "ADMIN", seat.adminId(), AuditRecord.SUCCESS));
+            return seat.adminId();
+        } catch (RuntimeException failure) {
+            undo.forEach(Runnable::run);
+            throw failure;
+        }
+    }
+
+    public AdminView changeRole(Principal caller, String adminId, RoleChange req, RequestMeta meta) {
+        String orgId = orgOf(caller);
+        Fields f = new Fields();
+        String roleId = f.text("roleId", req.roleId(), 80);
+        f.throwIfInvalid();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            AdminMembership seat = admins.seat(orgId, adminId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+            if (seat.superAdmin()) {
+                throw new ApiError(ErrorCode.CONFLICT, "超级管理员拥有全部权限，不能分配角色");
+            }
+            if (roleId.equals(seat.roleId())) {
+                return view(seat);
+            }
+            if (!roles.reserve(orgId, roleId)) {
+                throw roleNotFound();
+            }
+            if (admins.changeRole(orgId, adminId, seat.roleId(), roleId)) {
+                if (seat.roleId() != null) {
+                    roles.release(orgId, seat.roleId());
+                }
+                audit.record(new AuditRecord(clock.instant(), meta, "ADMIN_ROLE_CHANGE", "ADMIN", adminId, AuditRecord.SUCCESS));
+                return view(admins.seat(orgId, adminId).orElse(seat));
+            }
+            // Changed meanwhile (another role change, a hand-over, a delete): give back and look again.
+            roles.release(orgId, roleId);
+        }
+        throw new ApiError(ErrorCode.CONFLICT, "管理员信息正在被修改，请刷新后重试");
+    }
+
+    public Handover makeSuper(Principal caller, String adminId, RequestMeta meta) {
+        String orgId = orgOf(caller);
+        AdminMembership current = admins.seat(orgId, caller.adminId()).filter(AdminMembership::superAdmin)
+                .orElseThrow(() -> new ApiError(ErrorCode.FORBIDDEN));
+        if (current.adminId().equals(adminId)) {
+            throw new ApiError(ErrorCode.CONFLICT, "该管理员已是超级管理员");
+        }
+        AdminMembership target = admins.seat(orgId, adminId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+        if (target.disabled() && !target.superAdmin()) {
+            throw new ApiError(ErrorCode.CONFLICT, "已禁用的管理员不能设为超级管理员");
+        }
+        Instant now = clock.instant();
+        if (!admins.startHandover(orgId, current.adminId(), adminId, now)) {
+            throw new ApiError(ErrorCode.CONFLICT, "另一项超级管理员移交正在进行，请稍后重试");
+        }
+        Optional<AdminMembership> before = admins.promote(orgId, adminId);
+        if (before.isEmpty()) {
+            // Either an interrupted hand-over to this target is being finished, or the target changed.
+            boolean alreadyPromoted = admins.seat(orgId, adminId).map(AdminMembership::superAdmin).orElse(false);
+            if (!alreadyPromoted) {
+                admins.cancelHandover(orgId, current.adminId(), adminId);
+                throw admins.seat(orgId, adminId).isPresent()
+                        ? new ApiError(ErrorCode.CONFLICT, "已禁用的管理员不能设为超级管理员")
+                        : new ApiError(ErrorCode.NOT_FOUND);
+            }
+        }
+        admins.deleteHandedOverSeat(orgId, current.adminId(), adminId);
+        admins.deletePointer(current.personId(), orgId, current.adminId());
+        before.map(AdminMembership::roleId).ifPresent(oldRole -> roles.release(orgId, oldRole));
+        audit.record(new AuditRecord(now, meta, "ADMIN_MAKE_SUPER", "ADMIN", adminId, AuditRecord.SUCCESS));
+        audit.record(new AuditRecord(now, meta, "ADMIN_REMOVE_PREVIOUS_SUPER", "ADMIN", current.adminId(), AuditRecord.SUCCESS));
+        return new Handover(adminId, true, current.adminId());
+    }
+
+    public void delete(Principal caller, String adminId, RequestMeta meta) {
+        String orgId = orgOf(caller);
+        AdminMembership seat = admins.seat(orgId, adminId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+        if (seat.superAdmin()) {
+            throw cannotDeleteSuper();
+        }
+        AdminMembership removed = admins.deleteSeat(orgId, adminId).orElseThrow(() ->
+                admins.seat(orgId, adminId).isPresent() ? cannotDeleteSuper() : new ApiError(ErrorCode.NOT_FOUND));
+        admins.deletePointer(removed.personId(), orgId, adminId);
+        if (removed.roleId() != null) {
+            roles.release(orgId, removed.roleId());
+        }
+        audit.record(new AuditRecord(clock.instant(), meta, "ADMIN_DELETE", "ADMIN", adminId, AuditRecord.SUCCESS));
+    }
+
+    /** Who is to become admin: an existing person, or the validated data of a new one. */
+    private record Candidate(Optional<Person> existing, String idCard, String name, String phone, String password) {
+    }
+
+    private Candidate candidate(String orgId, NewAdmin req, Instant now) {
+        Fields f = new Fields();
+        String mode = req.mode() == null ? "" : req.mode();
+        f.require("mode", List.of(MEMBER, NEW_USER, EXISTING_USER).contains(mode));
+        f.text("roleId", req.roleId(), 80);
+        f.require("personId", MEMBER.equals(mode) ? present(req.personId()) : req.personId() == null);
+        boolean idCardNeeded = NEW_USER.equals(mode) || EXISTING_USER.equals(mode);
+        f.require("idCard", idCardNeeded ? present(req.idCard()) : req.idCard() == null);
+        String name = null;
+        if (NEW_USER.equals(mode)) {
+            name = f.text("name", req.name(), PERSON_NAME_MAX);
+            f.require("phone", present(req.phone()));
+            f.require("password", req.password() != null && !req.password().isEmpty());
+        } else {
+            f.require("name", req.name() == null);
+            f.require("phone", req.phone() == null);
+            f.require("password", req.password() == null);
+        }
+        f.throwIfInvalid();
+        switch (mode) {
+            case MEMBER -> {
+                String personId = req.personId().strip();
+                Person member = (OPAQUE_ID.matcher(personId).matches() ? accounts.person(personId) : Optional.<Person>empty())
+                        .filter(p -> p.registration() != null
+                                && p.registration().status() == RegistrationStatus.APPROVED
+                                && orgId.equals(p.registration().orgId()))
+                        .orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND, "本机构没有该专业技术人员"));
+                return new Candidate(Optional.of(member), null, null, null, null);
+            }
+            case EXISTING_USER -> {
+                Person person = accounts.personIdForIdCard(idCard(req.idCard(), now))
+                        .flatMap(accounts::person)
+                        .filter(p -> p.registration() == null || p.registration().status() != RegistrationStatus.REJECTED)
+                        .orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND, "系统中没有该身份证号码的用户"));
+                return new Candidate(Optional.of(person), null, null, null, null);
+            }
+            default -> {
+                String idCard = idCard(req.idCard(), now);
+                String phone = Phone.normalize(req.phone())
+                        .orElseThrow(() -> new ApiError(ErrorCode.PHONE_INVALID, ErrorCode.PHONE_INVALID.message(), List.of("phone")));
+                if (!PasswordPolicy.acceptable(req.password(), idCard, phone)) {
+                    throw new ApiError(ErrorCode.WEAK_PASSWORD, ErrorCode.WEAK_PASSWORD.message(), List.of("password"));
+                }
+                return new Candidate(Optional.empty(), idCard, name, phone, req.password());
+            }
+        }
+    }
+
+    /** Claims the ID number and creates the person (never a professional: only an admin login). */
+    private String newUser(Candidate c, List<Runnable> undo, Instant now) {
+        String personId = Ids.newId("p");
+        if (!accounts.claimIdCard(c.idCard(), personId)) {
+            throw new ApiError(ErrorCode.ALREADY_REGISTERED, "该身份证号码已在系统中，请选择“已有用户”方式添加", List.of("idCard"));
+        }
+        undo.add(0, () -> accounts.releaseIdCard(c.idCard(), personId));
+        accounts.createPerson(new Person(personId, c.idCard(), c.name(), c.phone(), hasher.hash(c.password()), null,
+                false, false, LoginGuard.CLEAR, 1, now));
+        return personId;
+    }
+
+    /**
+     * One seat per person and org. A pointer whose seat is gone (an interrupted delete, or an add
+     * that stopped before its seat and is older than {@link #STALE_POINTER}) is taken over.
+     */
+    private void claimPointerOrConflict(AdminMembership seat, Instant now) {
+        if (admins.claimPointer(seat, now)) {
+            return;
+        }
+        Optional<AdminRepository.Pointer> pointer = admins.pointer(seat.personId(), seat.orgId());
+        if (pointer.isEmpty()) {
+            if (admins.claimPointer(seat, now)) {
+                return;
+            }
+        } else {
+            AdminRepository.Pointer p = pointer.get();
+            boolean inFlight = p.createdAt() != null && p.createdAt().plus(STALE_POINTER).isAfter(now);
+            if (!inFlight && admins.seat(seat.orgId(), p.adminId()).isEmpty()
+                    && admins.takeOverPointer(seat, p.adminId(), now)) {
+                return;
+            }
+        }
+        throw new ApiError(ErrorCode.CONFLICT, "该人员已是本机构管理员");
+    }
+
+    private AdminView view(AdminMembership seat) {
+        return AdminView.of(seat, accounts.person(seat.personId()).orElse(null));
+    }
+
+    private static String idCard(String raw, Instant now) {
+        return IdCard.normalize(raw, now.atZone(ZoneOffset.ofHours(8)).toLocalDate())
+                .orElseThrow(() -> new ApiError(ErrorCode.ID_CARD_INVALID, ErrorCode.ID_CARD_INVALID.message(), List.of("idCard")));
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static ApiError roleNotFound() {
+        return new ApiError(ErrorCode.VALIDATION_FAILED, "角色不存在", List.of("roleId"));
+    }
+
+    private static ApiError cannotDeleteSuper() {
+        return new ApiError(ErrorCode.CONFLICT, "超级管理员不能删除，请先将其他管理员设为超级管理员");
+    }
+
+    private static String orgOf(Principal caller) {
+        if (caller.orgId() == null) {
+            throw new ApiError(ErrorCode.NOT_FOUND);
+        }
+        return caller.orgId();
+    }
+}
