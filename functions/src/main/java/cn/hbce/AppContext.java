@@ -20,8 +20,11 @@ import cn.hbce.org.CachedRoleRepository;
 import cn.hbce.org.DynamoOrgRepository;
 import cn.hbce.org.DynamoRoleRepository;
 import cn.hbce.org.OrgRepository;
+import cn.hbce.org.OrgChangeEffects;
 import cn.hbce.org.OrgService;
 import cn.hbce.org.PermissionCatalogue;
+import cn.hbce.org.subordinates.DynamoSubordinateRepository;
+import cn.hbce.org.subordinates.SubordinateService;
 import cn.hbce.registration.OrgRegistrationEffect;
 import cn.hbce.registration.OrgRegistrationService;
 import cn.hbce.registration.PersonRegistrationEffect;
@@ -61,6 +64,7 @@ public final class AppContext {
     public final ReviewService reviews;
     public final OrgRegistrationService registrations;
     public final PersonRegistrationService personRegistrations;
+    public final SubordinateService subordinates;
     public final Bootstrap bootstrap;
 
     public AppContext(AppConfig config, DynamoDbClient dynamo, SfnClient sfn, Clock clock) {
@@ -79,16 +83,20 @@ public final class AppContext {
         this.account = new AccountService(accounts, orgs, sessions, hasher, caller, audit, clock);
         this.authorizer = new Authorizer(tokens, new DynamoSessionSnapshotLoader(dynamo, table), sessions, caller, clock,
                 config.adminIdleLimit());
-        this.orgService = new OrgService(orgs, audit, clock);
         ReviewEffect orgEffect = new OrgRegistrationEffect(orgs);
         Map<ReviewKind, ReviewEffect> effects = Map.of(
                 ReviewKind.PERSON_REGISTRATION, new PersonRegistrationEffect(accounts),
                 ReviewKind.DEPARTMENT_REGISTRATION, orgEffect,
                 ReviewKind.UNIT_REGISTRATION, orgEffect,
-                ReviewKind.BASE_REGISTRATION, orgEffect);
+                ReviewKind.BASE_REGISTRATION, orgEffect,
+                ReviewKind.ORG_CHANGE, OrgChangeEffects.infoChange(orgs),
+                ReviewKind.SUPERIOR_CHANGE, OrgChangeEffects.superiorChange(orgs));
         this.reviews = new ReviewService(new DynamoReviewRepository(dynamo, table),
                 new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds()),
                 effects, audit, clock);
+        this.orgService = new OrgService(orgs, reviews, audit, clock);
+        this.subordinates = new SubordinateService(orgs, new DynamoSubordinateRepository(dynamo, table), accounts, sessions,
+                hasher, audit, clock);
         this.registrations = new OrgRegistrationService(orgs, accounts, hasher, reviews, audit, clock);
         this.personRegistrations = new PersonRegistrationService(orgs, accounts, hasher, TitleSeriesCatalogue.load(),
                 reviews, audit, clock);

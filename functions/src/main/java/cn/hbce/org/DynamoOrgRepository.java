@@ -69,10 +69,7 @@ public final class DynamoOrgRepository implements OrgRepository {
     @Override
     public boolean update(Org updated, long expectedVersion, Org before) {
         try {
-            dynamo.putItem(r -> r.tableName(table).item(toItem(updated).asMap())
-                    .conditionExpression("attribute_exists(PK) AND #v = :v")
-                    .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":v", Item.n(expectedVersion))));
+            writeInfo(updated.orgId(), OrgInfo.of(updated), "#v = :ev", Map.of(":ev", Item.n(expectedVersion)), false);
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
@@ -80,6 +77,108 @@ public final class DynamoOrgRepository implements OrgRepository {
             reindexName(updated, slices(before.name()));
         }
         return true;
+    }
+
+    @Override
+    public boolean reservePending(String orgId, PendingChange kind, String reviewId) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Item.key("ORG#" + orgId, "META"))
+                    .updateExpression("SET #m = :r")
+                    .conditionExpression("attribute_exists(PK) AND attribute_not_exists(#m)")
+                    .expressionAttributeNames(Map.of("#m", kind.attribute()))
+                    .expressionAttributeValues(Map.of(":r", Item.s(reviewId))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void releasePending(String orgId, PendingChange kind, String reviewId) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Item.key("ORG#" + orgId, "META"))
+                    .updateExpression("REMOVE #m")
+                    .conditionExpression("#m = :r")
+                    .expressionAttributeNames(Map.of("#m", kind.attribute()))
+                    .expressionAttributeValues(Map.of(":r", Item.s(reviewId))));
+        } catch (ConditionalCheckFailedException e) {
+            // Not this review's mark any more.
+        }
+    }
+
+    @Override
+    public boolean applyInfoChange(String orgId, String reviewId, OrgInfo after) {
+        Org before = get(orgId).orElse(null);
+        if (before == null) {
+            return false;
+        }
+        try {
+            writeInfo(orgId, after, "#m = :r", Map.of(":r", Item.s(reviewId)), true);
+        } catch (ConditionalCheckFailedException applied) {
+            return false;
+        }
+        if (before.approved() && !after.name().equals(before.name())) {
+            get(orgId).ifPresent(org -> reindexName(org, slices(before.name())));
+        }
+        return true;
+    }
+
+    @Override
+    public boolean applyMove(String orgId, String reviewId, String newParentOrgId) {
+        Org org = get(orgId).orElse(null);
+        if (org == null) {
+            return false;
+        }
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Item.key("ORG#" + orgId, "META"))
+                    .updateExpression("SET parentOrgId = :p, GSI1PK = :g, #v = #v + :one, updatedAt = :now REMOVE #m")
+                    .conditionExpression("#m = :r")
+                    .expressionAttributeNames(Map.of("#m", PendingChange.SUPERIOR.attribute(), "#v", "version"))
+                    .expressionAttributeValues(Map.of(":p", Item.s(newParentOrgId), ":g", Item.s("CHILD#" + newParentOrgId),
+                            ":one", Item.n(1), ":now", Item.s(Instant.now().toString()), ":r", Item.s(reviewId))));
+            return true;
+        } catch (ConditionalCheckFailedException applied) {
+            return false;
+        }
+    }
+
+    /**
+     * Sets the info fields (removing empty optional ones) and bumps the version, under {@code condition};
+     * {@code clearInfoMark} also removes the pending info-change mark, which {@code #m} names.
+     */
+    private void writeInfo(String orgId, OrgInfo info, String condition, Map<String, AttributeValue> conditionValues,
+                           boolean clearInfoMark) {
+        Map<String, AttributeValue> values = new HashMap<>(conditionValues);
+        Map<String, String> names = new HashMap<>(Map.of("#n", "name", "#v", "version"));
+        List<String> sets = new java.util.ArrayList<>(List.of("#n = :name", "contactPhone = :phone", "#v = #v + :one",
+                "updatedAt = :now"));
+        List<String> removes = new java.util.ArrayList<>();
+        values.put(":name", Item.s(info.name()));
+        values.put(":phone", Item.s(info.contactPhone()));
+        values.put(":one", Item.n(1));
+        values.put(":now", Item.s(Instant.now().toString()));
+        if (info.regionCode() != null) {
+            sets.add("regionCode = :region");
+            values.put(":region", Item.s(info.regionCode()));
+        } else {
+            removes.add("regionCode");
+        }
+        if (info.address() != null) {
+            sets.add("address = :address");
+            values.put(":address", Item.s(info.address()));
+        } else {
+            removes.add("address");
+        }
+        if (clearInfoMark) {
+            names.put("#m", PendingChange.INFO.attribute());
+            removes.add("#m");
+        }
+        String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        dynamo.updateItem(r -> r.tableName(table).key(Item.key("ORG#" + orgId, "META"))
+                .updateExpression(update)
+                .conditionExpression("attribute_exists(PK) AND " + condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
     }
 
     @Override

@@ -15,8 +15,20 @@ public interface OrgRepository {
     /** Stores a new org (and its name index entries when it is approved). */
     void create(Org org);
 
-    /** Replaces the org if its stored version is {@code expectedVersion}; false when stale or gone. */
+    /** Writes the org's info fields if its stored version is {@code expectedVersion}; false when stale or gone. */
     boolean update(Org updated, long expectedVersion, Org before);
+
+    /** Marks the org as having a change of this kind under review; false if one is already pending. */
+    boolean reservePending(String orgId, PendingChange kind, String reviewId);
+
+    /** Clears the mark if it is still this review's. */
+    void releasePending(String orgId, PendingChange kind, String reviewId);
+
+    /** Applies an approved info change once (the mark is the guard); false if already applied or gone. */
+    boolean applyInfoChange(String orgId, String reviewId, OrgInfo after);
+
+    /** Moves the org under a new parent once (the mark is the guard); false if already applied or gone. */
+    boolean applyMove(String orgId, String reviewId, String newParentOrgId);
 
     /** PENDING → {@code outcome}; an approved org enters the name index. False if no longer pending. */
     boolean decideRegistration(String orgId, OrgStatus outcome);

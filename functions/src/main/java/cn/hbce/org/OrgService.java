@@ -1,5 +1,6 @@
 package cn.hbce.org;
 
+import cn.hbce.common.Ids;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
 import cn.hbce.common.http.ApiError;
@@ -7,20 +8,33 @@ import cn.hbce.common.http.ErrorCode;
 import cn.hbce.common.http.Principal;
 import cn.hbce.common.http.RequestMeta;
 import cn.hbce.common.validation.Fields;
+import cn.hbce.review.ReviewKind;
+import cn.hbce.review.ReviewService;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** 本级机构管理 基本信息, and the public org lookup of registration forms. */
+/**
+ * 本级机构管理 基本信息: departments (and HRSS) edit their info directly; units and bases submit the
+ * change for their supervising department's review; 更换上级部门 needs both the old and the new
+ * superior. Also the public org lookup of registration forms.
+ */
 public final class OrgService {
     public static final int LOOKUP_LIMIT = 20;
+    private static final int MAX_TREE_DEPTH = 16;
     private final OrgRepository orgs;
+    private final ReviewService reviews;
     private final AuditLog audit;
     private final Clock clock;
 
-    public OrgService(OrgRepository orgs, AuditLog audit, Clock clock) {
+    public OrgService(OrgRepository orgs, ReviewService reviews, AuditLog audit, Clock clock) {
         this.orgs = orgs;
+        this.reviews = reviews;
         this.audit = audit;
         this.clock = clock;
     }
@@ -33,8 +47,16 @@ public final class OrgService {
     public record Edit(String name, String contactPhone, String regionCode, String address, Long version) {
     }
 
-    /** A department (or HRSS) edits its info directly, guarded by {@code version}. */
-    public OrgView edit(Principal caller, Edit edit, RequestMeta meta) {
+    /** The answer to an edit: applied at once, or submitted for review. */
+    public sealed interface EditOutcome {
+        record Applied(OrgView org) implements EditOutcome {
+        }
+
+        record UnderReview(String reviewId) implements EditOutcome {
+        }
+    }
+
+    public EditOutcome edit(Principal caller, Edit edit, RequestMeta meta) {
         Fields f = new Fields();
         f.require("version", edit.version() != null);
         Org org = ownOrg(caller);
@@ -43,23 +65,120 @@ public final class OrgService {
         String region = edit.regionCode() == null ? org.regionCode() : OrgFields.regionCode(f, edit.regionCode());
         String address = edit.address() == null ? org.address() : OrgFields.address(f, edit.address());
         f.throwIfInvalid();
-        if (!org.type().editsDirectly()) {
-            throw new ApiError(ErrorCode.CONFLICT, "单位和继续教育基地的信息修改需由主管部门审核");
-        }
         if (org.version() != edit.version()) {
             throw new ApiError(ErrorCode.VERSION_CONFLICT);
         }
         Instant now = clock.instant();
+        OrgInfo after = new OrgInfo(name, phone, region, address);
+        if (!org.type().editsDirectly()) {
+            return new EditOutcome.UnderReview(submitInfoChange(org, after, meta));
+        }
         Org updated = org.withInfo(name, phone, region, address, now);
         if (!orgs.update(updated, edit.version(), org)) {
             throw new ApiError(ErrorCode.VERSION_CONFLICT);
         }
         audit.record(new AuditRecord(now, meta, "ORG_EDIT", "ORG", org.orgId(), AuditRecord.SUCCESS));
-        return OrgView.of(updated, parentName(updated));
+        return new EditOutcome.Applied(OrgView.of(updated, parentName(updated)));
+    }
+
+    private String submitInfoChange(Org org, OrgInfo after, RequestMeta meta) {
+        List<Map<String, Object>> changes = changes(OrgInfo.of(org), after);
+        if (changes.isEmpty()) {
+            throw new ApiError(ErrorCode.VALIDATION_FAILED, "没有需要修改的内容", List.of("body"));
+        }
+        String reviewId = Ids.newId("r");
+        if (!orgs.reservePending(org.orgId(), PendingChange.INFO, reviewId)) {
+            throw new ApiError(ErrorCode.CONFLICT, "已有机构信息修改正在审核中");
+        }
+        Map<String, Object> detail = new LinkedHashMap<>(subject(org));
+        detail.put("changes", changes);
+        detail.put("after", after);
+        reviews.submit(reviewId, new ReviewService.Submission(ReviewKind.ORG_CHANGE, org.orgId(), subject(org), detail,
+                org.name() + " " + after.name(), List.of(List.of(org.parentOrgId()))), meta);
+        return reviewId;
+    }
+
+    public record SuperiorChange(String newParentOrgId, String reason) {
+    }
+
+    /** 更换上级部门: decided in parallel by the current and the new superior. */
+    public String requestSuperiorChange(Principal caller, SuperiorChange req, RequestMeta meta) {
+        Fields f = new Fields();
+        String newParentId = f.text("newParentOrgId", req.newParentOrgId(), 64);
+        String reason = f.text("reason", req.reason(), 500);
+        f.throwIfInvalid();
+        Org org = ownOrg(caller);
+        if (org.parentOrgId() == null) {
+            throw new ApiError(ErrorCode.VALIDATION_FAILED, "根机构没有上级部门", List.of("newParentOrgId"));
+        }
+        Org newParent = orgs.get(newParentId).filter(Org::approved)
+                .filter(p -> org.type() == OrgType.DEPARTMENT ? p.type().canSupervise() : p.type() == OrgType.DEPARTMENT)
+                .filter(p -> !p.orgId().equals(org.parentOrgId()) && !isAncestorOrSelf(org.orgId(), p))
+                .orElseThrow(() -> ApiError.invalid(List.of("newParentOrgId")));
+        String reviewId = Ids.newId("r");
+        if (!orgs.reservePending(org.orgId(), PendingChange.SUPERIOR, reviewId)) {
+            throw new ApiError(ErrorCode.CONFLICT, "已有更换上级部门的申请正在审核中");
+        }
+        Map<String, Object> subject = subject(org);
+        subject.put("currentParentOrgId", org.parentOrgId());
+        subject.put("currentParentName", parentName(org));
+        subject.put("newParentOrgId", newParent.orgId());
+        subject.put("newParentName", newParent.name());
+        Map<String, Object> detail = new LinkedHashMap<>(subject);
+        detail.put("reason", reason);
+        detail.put("changes", List.of(change("parentOrgId", org.parentOrgId(), newParent.orgId())));
+        reviews.submit(reviewId, new ReviewService.Submission(ReviewKind.SUPERIOR_CHANGE, org.orgId(), subject, detail,
+                org.name(), List.of(List.of(org.parentOrgId(), newParent.orgId()))), meta);
+        return reviewId;
+    }
+
+    /** True if {@code orgId} is {@code candidate} or one of its ancestors: moving there would make a cycle. */
+    boolean isAncestorOrSelf(String orgId, Org candidate) {
+        Optional<Org> current = Optional.of(candidate);
+        for (int depth = 0; current.isPresent() && depth < MAX_TREE_DEPTH; depth++) {
+            if (current.get().orgId().equals(orgId)) {
+                return true;
+            }
+            String parent = current.get().parentOrgId();
+            current = parent == null ? Optional.empty() : orgs.get(parent);
+        }
+        return current.isPresent();
     }
 
     public List<OrgSummary> lookup(String query, Optional<OrgType> type) {
         return orgs.lookup(query, type, LOOKUP_LIMIT);
+    }
+
+    private static Map<String, Object> subject(Org org) {
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("orgId", org.orgId());
+        subject.put("name", org.name());
+        subject.put("type", org.type().name());
+        subject.put("creditCode", org.creditCode());
+        return subject;
+    }
+
+    private static List<Map<String, Object>> changes(OrgInfo before, OrgInfo after) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        addIfChanged(out, "name", before.name(), after.name());
+        addIfChanged(out, "contactPhone", before.contactPhone(), after.contactPhone());
+        addIfChanged(out, "regionCode", before.regionCode(), after.regionCode());
+        addIfChanged(out, "address", before.address(), after.address());
+        return out;
+    }
+
+    private static void addIfChanged(List<Map<String, Object>> out, String field, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            out.add(change(field, before, after));
+        }
+    }
+
+    private static Map<String, Object> change(String field, String before, String after) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("field", field);
+        c.put("before", before);
+        c.put("after", after);
+        return c;
     }
 
     private Org ownOrg(Principal caller) {

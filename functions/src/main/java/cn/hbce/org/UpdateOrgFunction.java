@@ -6,7 +6,7 @@ import cn.hbce.common.http.ApiRequest;
 import cn.hbce.common.http.ApiResponse;
 import cn.hbce.common.lambda.ApiFunction;
 
-/** PUT /v1/org: edits of the caller's own org info, guarded by {@code version}. */
+/** PUT /v1/org: a department's edit applies at once (200); a unit's or base's goes to review (202). */
 public final class UpdateOrgFunction extends ApiFunction {
     private final OrgService orgs;
 
@@ -26,6 +26,10 @@ public final class UpdateOrgFunction extends ApiFunction {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         OrgService.Edit edit = body(request, OrgService.Edit.class);
-        return ApiResponse.ok(orgs.edit(request.caller(), edit, request.meta()));
+        OrgService.EditOutcome outcome = orgs.edit(request.caller(), edit, request.meta());
+        if (outcome instanceof OrgService.EditOutcome.UnderReview review) {
+            return ApiResponse.accepted(java.util.Map.of("reviewId", review.reviewId()));
+        }
+        return ApiResponse.ok(((OrgService.EditOutcome.Applied) outcome).org());
     }
 }

@@ -1,16 +1,13 @@
 package cn.hbce.review;
 
+import cn.hbce.common.aws.Cursors;
 import cn.hbce.common.aws.Item;
-import cn.hbce.common.http.ApiError;
 import cn.hbce.common.http.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,10 +188,7 @@ public final class DynamoReviewRepository implements ReviewRepository {
             values.put(":q", Item.s(q));
         });
         List<ReviewStep> items = new ArrayList<>();
-        Map<String, AttributeValue> start = query.cursor().map(DynamoReviewRepository::decodeCursor).orElse(null);
-        if (start != null && (start.get(pkName) == null || !pk.equals(start.get(pkName).s()))) {
-            throw ApiError.invalid(List.of("cursor"));
-        }
+        Map<String, AttributeValue> start = query.cursor().map(c -> Cursors.decode(c, pkName, pk)).orElse(null);
         Map<String, AttributeValue> lastReturned = null;
         boolean more;
         do {
@@ -210,14 +204,14 @@ public final class DynamoReviewRepository implements ReviewRepository {
             for (var row : page.items()) {
                 items.add(stepOf(Item.of(row)));
                 if (items.size() == query.limit()) {
-                    lastReturned = keysOf(row, pkName, skName);
+                    lastReturned = Cursors.keyOf(row, pkName, skName);
                     break;
                 }
             }
             more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
             start = more ? page.lastEvaluatedKey() : null;
         } while (items.size() < query.limit() && more);
-        String next = lastReturned != null ? encodeCursor(lastReturned) : more ? encodeCursor(start) : null;
+        String next = lastReturned != null ? Cursors.encode(lastReturned) : more ? Cursors.encode(start) : null;
         return new Page<>(items, next);
     }
 
@@ -274,34 +268,6 @@ public final class DynamoReviewRepository implements ReviewRepository {
 
     private static String millis(Instant at) {
         return String.format("%013d", at.toEpochMilli());
-    }
-
-    private static Map<String, AttributeValue> keysOf(Map<String, AttributeValue> row, String pkName, String skName) {
-        Map<String, AttributeValue> keys = new LinkedHashMap<>();
-        for (String k : List.of("PK", "SK", pkName, skName)) {
-            keys.put(k, row.get(k));
-        }
-        return keys;
-    }
-
-    private static String encodeCursor(Map<String, AttributeValue> key) {
-        Map<String, String> plain = new LinkedHashMap<>();
-        key.forEach((k, v) -> plain.put(k, v.s()));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(write(plain).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, AttributeValue> decodeCursor(String cursor) {
-        try {
-            Map<String, Object> plain = Json.MAPPER.readValue(Base64.getUrlDecoder().decode(cursor), MAP);
-            Map<String, AttributeValue> key = new HashMap<>();
-            plain.forEach((k, v) -> key.put(k, Item.s(String.valueOf(v))));
-            if (!key.containsKey("PK") || !key.containsKey("SK")) {
-                throw ApiError.invalid(List.of("cursor"));
-            }
-            return key;
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            throw ApiError.invalid(List.of("cursor"));
-        }
     }
 
     private static String write(Object value) {

@@ -45,8 +45,12 @@ public final class ReviewService {
     }
 
     public String submit(Submission s, RequestMeta meta) {
+        return submit(Ids.newId("r"), s, meta);
+    }
+
+    /** Submits under an id chosen beforehand (when the subject must be marked with it first). */
+    public String submit(String reviewId, Submission s, RequestMeta meta) {
         Instant now = clock.instant();
-        String reviewId = Ids.newId("r");
         reviews.create(new Review(reviewId, s.kind(), ReviewStatus.PENDING, s.subjectId(), s.subject(), s.detail(),
                 s.searchText(), s.stages(), meta.actorPersonId(), now, null));
         workflow.start(reviewId, s.kind(), s.stages());

@@ -27,10 +27,12 @@ final class ReviewViews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Detail(String reviewId, ReviewKind kind, ReviewStatus status, Instant submittedAt, Instant decidedAt,
-                  Map<String, Object> subject, Map<String, Object> detail, List<StepView> steps) {
+                  Map<String, Object> subject, Map<String, Object> detail, Object changes, List<StepView> steps) {
         static Detail of(ReviewService.Detail d) {
             Review r = d.review();
+            Object changes = r.detail() == null ? null : r.detail().get("changes");
             return new Detail(r.reviewId(), r.kind(), r.status(), r.submittedAt(), r.decidedAt(), r.subject(), r.detail(),
+                    changes,
                     d.steps().stream().map(s -> new StepView(s.stageIndex(), s.orgId(), s.status(), s.decidedAt(), s.comment()))
                             .toList());
         }

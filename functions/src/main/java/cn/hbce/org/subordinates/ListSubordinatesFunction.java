@@ -1,0 +1,46 @@
+package cn.hbce.org.subordinates;
+
+import cn.hbce.AppContext;
+import cn.hbce.common.http.Access;
+import cn.hbce.common.http.ApiError;
+import cn.hbce.common.http.ApiRequest;
+import cn.hbce.common.http.ApiResponse;
+import cn.hbce.common.lambda.ApiFunction;
+import cn.hbce.org.OrgType;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** GET /v1/subordinates?type=&q=&limit=&cursor=. */
+public final class ListSubordinatesFunction extends ApiFunction {
+    private final SubordinateService subordinates;
+
+    public ListSubordinatesFunction() {
+        this(AppContext.get().subordinates);
+    }
+
+    public ListSubordinatesFunction(SubordinateService subordinates) {
+        this.subordinates = subordinates;
+    }
+
+    @Override
+    protected Access access() {
+        return Access.approvedOrgAdmin().withPermission("subordinates.manage");
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        Optional<OrgType> type = request.queryParam("type").map(t -> OrgType.parse(t)
+                .filter(x -> x != OrgType.HRSS).orElseThrow(() -> ApiError.invalid(List.of("type"))));
+        Optional<String> text = request.queryParam("q").map(String::strip);
+        if (text.isPresent() && text.get().length() > 50) {
+            throw ApiError.invalid(List.of("q"));
+        }
+        int limit = Limits.parse(request.queryParam("limit"));
+        var page = subordinates.list(request.caller(), type, text, limit, request.queryParam("cursor"));
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("items", page.items());
+        body.put("nextCursor", page.nextCursor());
+        return ApiResponse.ok(body);
+    }
+}

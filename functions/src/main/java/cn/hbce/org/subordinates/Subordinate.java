@@ -1,0 +1,9 @@
+package cn.hbce.org.subordinates;
+
+import cn.hbce.org.OrgStatus;
+import cn.hbce.org.OrgType;
+
+/** An org directly under the caller's org, as 下属机构管理 lists it. */
+public record Subordinate(String orgId, String name, OrgType type, OrgStatus status, String creditCode,
+                          String contactPhone) {
+}

@@ -1,0 +1,102 @@
+package cn.hbce.org.subordinates;
+
+import cn.hbce.account.AccountRepository;
+import cn.hbce.account.AdminMembership;
+import cn.hbce.account.Person;
+import cn.hbce.account.SessionStore;
+import cn.hbce.auth.PasswordHasher;
+import cn.hbce.common.audit.AuditLog;
+import cn.hbce.common.audit.AuditRecord;
+import cn.hbce.common.http.ApiError;
+import cn.hbce.common.http.ErrorCode;
+import cn.hbce.common.http.Principal;
+import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.validation.IdCard;
+import cn.hbce.common.validation.Phone;
+import cn.hbce.org.Org;
+import cn.hbce.org.OrgRepository;
+import cn.hbce.org.OrgType;
+import cn.hbce.review.Page;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * 下属机构管理: the orgs directly under the caller's org, their admins (masked), disabling them and
+ * resetting their passwords. Any other org is outside the caller's jurisdiction and answers 404.
+ */
+public final class SubordinateService {
+    private final OrgRepository orgs;
+    private final SubordinateRepository subordinates;
+    private final AccountRepository accounts;
+    private final SessionStore sessions;
+    private final PasswordHasher hasher;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TemporaryPasswords passwords = new TemporaryPasswords();
+
+    public SubordinateService(OrgRepository orgs, SubordinateRepository subordinates, AccountRepository accounts,
+                              SessionStore sessions, PasswordHasher hasher, AuditLog audit, Clock clock) {
+        this.orgs = orgs;
+        this.subordinates = subordinates;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Page<Subordinate> list(Principal caller, Optional<OrgType> type, Optional<String> text, int limit,
+                                  Optional<String> cursor) {
+        return subordinates.children(caller.orgId(), type, text, limit, cursor);
+    }
+
+    public List<SubordinateAdmin> admins(Principal caller, String orgId) {
+        Org org = subordinate(caller, orgId);
+        return subordinates.seats(org.orgId()).stream()
+                .sorted(Comparator.comparing(AdminMembership::superAdmin).reversed().thenComparing(AdminMembership::adminId))
+                .map(seat -> {
+                    Person p = accounts.person(seat.personId()).orElse(null);
+                    return new SubordinateAdmin(seat.adminId(), seat.personId(), p == null ? null : p.name(),
+                            p == null ? null : IdCard.mask(p.idCard()), p == null ? null : Phone.mask(p.phone()),
+                            seat.roleId(), seat.superAdmin(), seat.disabled() ? "DISABLED" : "ACTIVE");
+                })
+                .toList();
+    }
+
+    /** 禁用 / 启用: a disabled admin cannot log in, and their sessions for the org stop at once. */
+    public void setDisabled(Principal caller, String orgId, String adminId, boolean disabled, RequestMeta meta) {
+        Org org = subordinate(caller, orgId);
+        AdminMembership seat = accounts.membership(org.orgId(), adminId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+        if (!subordinates.setSeatDisabled(org.orgId(), seat.adminId(), disabled)) {
+            throw new ApiError(ErrorCode.NOT_FOUND);
+        }
+        if (disabled) {
+            sessions.deleteAll(seat.personId(), null);
+        }
+        audit.record(new AuditRecord(clock.instant(), meta, disabled ? "ADMIN_DISABLE" : "ADMIN_ENABLE", "ADMIN",
+                seat.adminId(), AuditRecord.SUCCESS));
+    }
+
+    /** 重置密码: a temporary password the person must change at next login; their sessions end. */
+    public String resetPassword(Principal caller, String orgId, String adminId, RequestMeta meta) {
+        Org org = subordinate(caller, orgId);
+        AdminMembership seat = accounts.membership(org.orgId(), adminId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+        Person person = accounts.person(seat.personId()).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+        String temporary = passwords.next();
+        if (!accounts.updatePassword(person.withPassword(hasher.hash(temporary), true), person.version())) {
+            throw new ApiError(ErrorCode.CONFLICT, "账号刚被修改，请重试");
+        }
+        sessions.deleteAll(person.personId(), null);
+        Instant now = clock.instant();
+        audit.record(new AuditRecord(now, meta, "ADMIN_PASSWORD_RESET", "ADMIN", seat.adminId(), AuditRecord.SUCCESS));
+        return temporary;
+    }
+
+    private Org subordinate(Principal caller, String orgId) {
+        return orgs.get(orgId).filter(o -> caller.orgId() != null && caller.orgId().equals(o.parentOrgId()))
+                .orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+    }
+}
