@@ -66,6 +66,10 @@ public final class AppContext {
     public final PersonRegistrationService personRegistrations;
     public final SubordinateService subordinates;
     public final Bootstrap bootstrap;
+    // org administration (departments, roles, admins)
+    public final cn.hbce.org.departments.DepartmentService departments;
+    public final cn.hbce.org.roles.RoleService roles;
+    public final cn.hbce.org.admins.AdminService admins;
 
     public AppContext(AppConfig config, DynamoDbClient dynamo, SfnClient sfn, Clock clock) {
         this.config = config;
@@ -101,6 +105,13 @@ public final class AppContext {
         this.personRegistrations = new PersonRegistrationService(orgs, accounts, hasher, TitleSeriesCatalogue.load(),
                 reviews, audit, clock);
         this.bootstrap = new Bootstrap(orgs, accounts, hasher, audit, clock);
+        // org administration (departments, roles, admins)
+        this.departments = new cn.hbce.org.departments.DepartmentService(
+                new cn.hbce.org.departments.DynamoDepartmentRepository(dynamo, table), audit, clock);
+        var orgRoles = new cn.hbce.org.roles.DynamoOrgRoleRepository(dynamo, table);
+        this.roles = new cn.hbce.org.roles.RoleService(orgRoles, permissions, audit, clock);
+        this.admins = new cn.hbce.org.admins.AdminService(new cn.hbce.org.admins.DynamoAdminRepository(dynamo, table),
+                orgRoles, accounts, orgs, hasher, audit, clock);
     }
 
     public static AppContext get() {
