@@ -12,7 +12,8 @@ import java.util.StringJoiner;
 /**
  * Measures executions per second of the interpreter: a chain of 10 Pass states, and a Map over
  * 1,000 items (each iteration one Pass state). Run with
- * {@code java -cp ... cn.hbce.emulator.sfn.bench.SfnBenchmark}.
+ * {@code mvn -q -pl emulator test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=cn.hbce.emulator.sfn.bench.SfnBenchmark}.
  */
 public final class SfnBenchmark {
 
