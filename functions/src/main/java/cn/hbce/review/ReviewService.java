@@ -15,6 +15,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The one review mechanism: submissions start an approval workflow; each deciding org's step
@@ -24,6 +28,11 @@ import java.util.Optional;
  */
 public final class ReviewService {
     public static final int MAX_BATCH = 100;
+    private static final ExecutorService DECIDERS = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "review-decider");
+        t.setDaemon(true);
+        return t;
+    });
     private final ReviewRepository reviews;
     private final ApprovalWorkflow workflow;
     private final Map<ReviewKind, ReviewEffect> effects;
@@ -116,11 +125,19 @@ public final class ReviewService {
     public record Result(String reviewId, Outcome outcome) {
     }
 
+    /** Decides a batch; the items are independent, so they run side by side (a few at a time). */
     public List<Result> decide(Principal caller, List<Decision> decisions, RequestMeta meta) {
-        List<Result> results = new ArrayList<>();
+        List<CompletableFuture<Result>> pending = new ArrayList<>();
         for (Decision d : decisions) {
-            Outcome outcome = decideOne(caller, d, meta);
-            results.add(new Result(d.reviewId(), outcome));
+            pending.add(CompletableFuture.supplyAsync(() -> new Result(d.reviewId(), decideOne(caller, d, meta)), DECIDERS));
+        }
+        List<Result> results = new ArrayList<>();
+        for (CompletableFuture<Result> f : pending) {
+            try {
+                results.add(f.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
         return results;
     }
