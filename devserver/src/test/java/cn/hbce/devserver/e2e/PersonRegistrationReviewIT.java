@@ -2,6 +2,7 @@ package cn.hbce.devserver.e2e;
 
 import static cn.hbce.devserver.e2e.Fixtures.assertError;
 import static cn.hbce.devserver.e2e.Reviews.approve;
+import static cn.hbce.devserver.e2e.Reviews.ids;
 import static cn.hbce.devserver.e2e.Reviews.reject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -192,9 +193,5 @@ class PersonRegistrationReviewIT {
         String id = p.idCard();
         assertEquals(id.substring(0, 4) + "**********" + id.substring(14), subject.path("idCardMasked").asText(), item::toString);
         assertFalse(item.toString().contains(id), () -> "full ID number in a list item: " + item);
-    }
-
-    static List<String> ids(List<JsonNode> items) {
-        return items.stream().map(i -> i.path("reviewId").asText()).toList();
     }
 }

@@ -1,7 +1,7 @@
 package cn.hbce.devserver.e2e;
 
 import static cn.hbce.devserver.e2e.Fixtures.assertValidation;
-import static cn.hbce.devserver.e2e.PersonRegistrationReviewIT.ids;
+import static cn.hbce.devserver.e2e.Reviews.ids;
 import static cn.hbce.devserver.e2e.Reviews.approve;
 import static cn.hbce.devserver.e2e.Reviews.enc;
 import static cn.hbce.devserver.e2e.Reviews.reject;
@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,9 +111,8 @@ class ReviewListIT {
                 assertTrue(items.size() <= 3, r::toString);
                 sizes.add(items.size());
                 items.forEach(i -> seen.add(i.path("reviewId").asText()));
-                assertTrue(r.json().has("nextCursor"), () -> "nextCursor is always present: " + r);
                 JsonNode next = r.json().path("nextCursor");
-                if (next.isNull()) {
+                if (next.isNull() || next.isMissingNode()) {
                     cursor = null;
                     break;
                 }
@@ -135,6 +135,18 @@ class ReviewListIT {
             assertEquals(expected, new HashSet<>(seen), () -> f + ": pages " + sizes);
             assertTrue(sizes.subList(0, sizes.size() - 1).stream().allMatch(s -> s == 3), () -> f + ": full pages before the last: " + sizes);
         }
+    }
+
+    @Test
+    @Disabled("BUG: the last page omits nextCursor instead of answering \"nextCursor\": null as the contract's list shape "
+            + "{\"items\": [...], \"nextCursor\": null|\"...\"} says: GET /v1/reviews?limit=100 on a short queue → 200 "
+            + "{\"items\":[...]} with no nextCursor key. Cause: Json.MAPPER serialises with Include.NON_NULL and "
+            + "ReviewViews.ListPage has no @JsonInclude(ALWAYS) on nextCursor.")
+    void theLastPageSaysNextCursorNull() {
+        E2E.Resp r = list("limit=100");
+        assertEquals(200, r.status(), r::toString);
+        assertTrue(r.json().has("nextCursor"), () -> "nextCursor key missing: " + r);
+        assertTrue(r.json().path("nextCursor").isNull(), r::toString);
     }
 
     @Test
@@ -193,11 +205,42 @@ class ReviewListIT {
         }
         Instant middle = OffsetDateTime.parse(Reviews.detail(token, personReviews.get(3)).json().path("submittedAt").asText())
                 .toInstant();
-        Set<String> fromMiddle = idSet(Reviews.listAll(token, "kind=PERSON_REGISTRATION&from=" + iso(middle)));
-        Set<String> toMiddle = idSet(Reviews.listAll(token, "kind=PERSON_REGISTRATION&to=" + iso(middle)));
+        Set<String> fromMiddle = idSet(Reviews.listAll(token, "status=PENDING&from=" + iso(middle)));
+        Set<String> toMiddle = idSet(Reviews.listAll(token, "status=PENDING&to=" + iso(middle)));
         assertTrue(fromMiddle.contains(personReviews.get(3)) && toMiddle.contains(personReviews.get(3)), "bounds are inclusive");
         assertTrue(fromMiddle.containsAll(personReviews.subList(4, 7)), fromMiddle::toString);
-        assertTrue(toMiddle.containsAll(personReviews.subList(0, 3)), toMiddle::toString);
+        assertTrue(toMiddle.containsAll(personReviews.subList(2, 3)), toMiddle::toString);
+        assertFalse(toMiddle.contains(personReviews.get(4)) || fromMiddle.contains(personReviews.get(2)), "bounds bound");
+    }
+
+    @Test
+    @Disabled("BUG: without status=, from/to compare ISO strings, not times: GET /v1/reviews?from=2026-11-28T19:07:21%2B00:00 "
+            + "(or a whole-second +08:00 time, or a date whose day starts at 16:00:00Z) leaves out a review submitted at "
+            + "2026-11-28T19:07:21.408Z, to= on that second includes it, and from=<a review's own submittedAt in ms> leaves "
+            + "that review out. Cause: DynamoReviewRepository.queue filters \"submittedAt >= :from\" on Instant.toString() "
+            + "texts whose fraction has 0/3/6/9 digits ('Z' > '.' > digits); the status= path compares zero-padded millis "
+            + "in GSI SK and is right.")
+    void fromAndToOnAWholeSecondCompareByTimeNotByText() {
+        Instant middle = submitted(personReviews.get(3));
+        assertTrue(idSet(Reviews.listAll(token, "kind=PERSON_REGISTRATION&from=" + iso(middle))).contains(personReviews.get(3)),
+                "from = the review's own submission time (ms) includes it");
+        String reviewId = personReviews.stream()
+                .filter(id -> submitted(id).getNano() != 0).skip(2).findFirst().orElseThrow();
+        Instant at = submitted(reviewId);
+        Instant second = at.truncatedTo(ChronoUnit.SECONDS);
+        for (String status : new String[] {"status=PENDING&", "", "kind=PERSON_REGISTRATION&"}) {
+            String s = status.isEmpty() ? "(no status)" : status;
+            if (!reviewId.equals(approvedReview) && !reviewId.equals(rejectedReview) || !status.startsWith("status")) {
+                assertTrue(idSet(Reviews.listAll(token, status + "from=" + iso(second))).contains(reviewId),
+                        () -> s + " from=" + second + " leaves out a review submitted at " + at);
+                assertFalse(idSet(Reviews.listAll(token, status + "to=" + iso(second))).contains(reviewId),
+                        () -> s + " to=" + second + " includes a review submitted at " + at);
+            }
+        }
+    }
+
+    private static Instant submitted(String reviewId) {
+        return OffsetDateTime.parse(Reviews.detail(token, reviewId).json().path("submittedAt").asText()).toInstant();
     }
 
     /** An ISO-8601 instant with a +08:00 offset (the '+' must be encoded), milliseconds kept. */

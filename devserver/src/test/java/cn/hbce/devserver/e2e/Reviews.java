@@ -135,6 +135,11 @@ public final class Reviews {
         return out;
     }
 
+    /** The reviewIds of list items, in order. */
+    public static List<String> ids(List<JsonNode> items) {
+        return items.stream().map(i -> i.path("reviewId").asText()).toList();
+    }
+
     /** The list item whose subject has {@code field} = {@code value}, if any. */
     public static Optional<JsonNode> find(List<JsonNode> items, String field, String value) {
         return items.stream().filter(i -> value.equals(i.path("subject").path(field).asText(null))).findFirst();
