@@ -160,7 +160,8 @@ class OrgDepartmentsIT {
             assertEquals(200, r.status(), r::toString);
             assertTrue(r.json().path("items").size() <= 2);
             r.json().path("items").forEach(d -> seen.add(d.path("deptId").asText()));
-            cursor = r.json().path("nextCursor").isNull() ? null : r.json().path("nextCursor").asText(null);
+            assertTrue(r.json().has("nextCursor"), r::toString);
+            cursor = r.json().path("nextCursor").isNull() ? null : r.json().path("nextCursor").asText();
             pages++;
         } while (cursor != null && pages < 10);
         assertEquals(made, seen);
