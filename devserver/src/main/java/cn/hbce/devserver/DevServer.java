@@ -98,12 +98,7 @@ public final class DevServer implements AutoCloseable {
 
     /** Runs a scheduled function now with the event EventBridge would send; returns its JSON answer. */
     public String fireSchedule(String functionId) throws Exception {
-        SamTemplate.Schedule schedule = template.schedules().stream()
-                .filter(s -> s.functionId().equals(functionId) || (s.functionId() + "." + s.eventName()).equals(functionId))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No schedule for " + functionId));
-        String payload = schedule.input() != null ? String.valueOf(schedule.input()) : ScheduledEvent.json(schedule);
-        return functions.invokeJson(schedule.functionId(), payload);
+        return new Schedules(template, functions).fire(functionId);
     }
 
     private HttpGateway.LocalResponse fireScheduleForRoute(String name) {
