@@ -45,7 +45,7 @@ public final class PersonItems {
         return new LoginGuard((int) i.num("failures", 0), i.num("windowStart", 0), i.num("lockedUntil", 0));
     }
 
-    static Item membershipItem(AdminMembership m) {
+    public static Item membershipItem(AdminMembership m) {
         return Item.create("ORG#" + m.orgId(), "ADMIN#" + m.adminId())
                 .put("entity", "ADMIN")
                 .put("adminId", m.adminId())

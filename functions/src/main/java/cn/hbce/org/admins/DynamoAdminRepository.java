@@ -126,16 +126,7 @@ public final class DynamoAdminRepository implements AdminRepository {
 
     @Override
     public void createSeat(AdminMembership m, Instant now) {
-        Item item = Item.create("ORG#" + m.orgId(), SEAT + m.adminId())
-                .put("entity", "ADMIN")
-                .put("adminId", m.adminId())
-                .put("orgId", m.orgId())
-                .put("orgType", m.orgType())
-                .put("personId", m.personId())
-                .put("roleId", m.roleId())
-                .put("superAdmin", m.superAdmin())
-                .put("disabled", m.disabled())
-                .put("createdAt", now.toString());
+        Item item = PersonItems.membershipItem(m).put("createdAt", now.toString());
         dynamo.putItem(r -> r.tableName(table).item(item.asMap()).conditionExpression("attribute_not_exists(PK)"));
     }
 
