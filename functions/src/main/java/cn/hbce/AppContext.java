@@ -87,17 +87,9 @@ public final class AppContext {
         this.account = new AccountService(accounts, orgs, sessions, hasher, caller, audit, clock);
         this.authorizer = new Authorizer(tokens, new DynamoSessionSnapshotLoader(dynamo, table), sessions, caller, clock,
                 config.adminIdleLimit());
-        ReviewEffect orgEffect = new OrgRegistrationEffect(orgs);
-        Map<ReviewKind, ReviewEffect> effects = Map.of(
-                ReviewKind.PERSON_REGISTRATION, new PersonRegistrationEffect(accounts),
-                ReviewKind.DEPARTMENT_REGISTRATION, orgEffect,
-                ReviewKind.UNIT_REGISTRATION, orgEffect,
-                ReviewKind.BASE_REGISTRATION, orgEffect,
-                ReviewKind.ORG_CHANGE, OrgChangeEffects.infoChange(orgs),
-                ReviewKind.SUPERIOR_CHANGE, OrgChangeEffects.superiorChange(orgs));
         this.reviews = new ReviewService(new DynamoReviewRepository(dynamo, table),
                 new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds()),
-                effects, audit, clock);
+                reviewEffects(orgs, accounts), audit, clock);
         this.orgService = new OrgService(orgs, reviews, audit, clock);
         this.subordinates = new SubordinateService(orgs, new DynamoSubordinateRepository(dynamo, table), accounts, sessions,
                 hasher, audit, clock);
@@ -112,6 +104,18 @@ public final class AppContext {
         this.roles = new cn.hbce.org.roles.RoleService(orgRoles, permissions, audit, clock);
         this.admins = new cn.hbce.org.admins.AdminService(new cn.hbce.org.admins.DynamoAdminRepository(dynamo, table),
                 orgRoles, accounts, orgs, hasher, audit, clock);
+    }
+
+    /** What the end of each kind of review does. */
+    public static Map<ReviewKind, ReviewEffect> reviewEffects(OrgRepository orgs, AccountRepository accounts) {
+        ReviewEffect orgRegistration = new OrgRegistrationEffect(orgs, accounts);
+        return Map.of(
+                ReviewKind.PERSON_REGISTRATION, new PersonRegistrationEffect(accounts),
+                ReviewKind.DEPARTMENT_REGISTRATION, orgRegistration,
+                ReviewKind.UNIT_REGISTRATION, orgRegistration,
+                ReviewKind.BASE_REGISTRATION, orgRegistration,
+                ReviewKind.ORG_CHANGE, OrgChangeEffects.infoChange(orgs),
+                ReviewKind.SUPERIOR_CHANGE, OrgChangeEffects.superiorChange(orgs));
     }
 
     public static AppContext get() {

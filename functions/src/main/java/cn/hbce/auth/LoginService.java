@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -106,26 +108,36 @@ public final class LoginService {
     }
 
     private LoginOutcome signInAsAdmin(Person person, Command cmd, RequestMeta meta, Instant now) {
-        Optional<AdminMembership> seat = accounts.membershipsOf(person.personId()).stream()
+        List<AdminMembership> seats = accounts.membershipsOf(person.personId()).stream()
                 .filter(m -> m.orgType().equals(cmd.userType()))
                 .filter(m -> cmd.orgId() == null || m.orgId().equals(cmd.orgId()))
-                .min(Comparator.comparing(AdminMembership::orgId));
-        if (seat.isEmpty()) {
+                .toList();
+        // Several orgs of this type: an approved org first, then one under review, a rejected one last.
+        Optional<Map.Entry<AdminMembership, Org>> chosen = seats.stream()
+                .flatMap(m -> orgs.get(m.orgId()).map(o -> Map.entry(m, o)).stream())
+                .min(Comparator.comparingInt((Map.Entry<AdminMembership, Org> e) -> loginPreference(e.getValue().status()))
+                        .thenComparing(e -> e.getKey().orgId()));
+        if (chosen.isEmpty()) {
             return refuse(ErrorCode.INVALID_CREDENTIALS, meta, person.personId(), now);
         }
-        AdminMembership m = seat.get();
+        AdminMembership m = chosen.get().getKey();
         RequestMeta inOrg = meta.asActor(person.personId(), m.orgId());
         if (m.disabled()) {
             return refuse(ErrorCode.ACCOUNT_DISABLED, inOrg, person.personId(), now);
         }
-        Optional<Org> org = orgs.get(m.orgId());
-        if (org.isEmpty()) {
-            return refuse(ErrorCode.INVALID_CREDENTIALS, inOrg, person.personId(), now);
-        }
+        Optional<Org> org = Optional.of(chosen.get().getValue());
         if (org.get().status() == OrgStatus.REJECTED) {
             return refuse(ErrorCode.ACCOUNT_REJECTED, inOrg, person.personId(), now);
         }
         return open(person, cmd.userType(), org.get(), m, inOrg, now);
+    }
+
+    private static int loginPreference(OrgStatus status) {
+        return switch (status) {
+            case APPROVED -> 0;
+            case PENDING -> 1;
+            case REJECTED -> 2;
+        };
     }
 
     private LoginOutcome open(Person person, String userType, Org org, AdminMembership m, RequestMeta meta, Instant now) {

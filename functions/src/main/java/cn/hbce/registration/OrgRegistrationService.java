@@ -133,6 +133,7 @@ public final class OrgRegistrationService {
         detail.put("regionCode", region);
         detail.put("contactPhone", contactPhone);
         detail.put("adminIdCardMasked", IdCard.mask(idCard));
+        detail.put("adminPersonId", personId);
         reviews.submit(new ReviewService.Submission(kindOf(type), orgId, subject, detail, name + " " + creditCode,
                 List.of(List.of(parent.orgId()))), actor);
         return new RegistrationResult(orgId, null, OrgStatus.PENDING.name());

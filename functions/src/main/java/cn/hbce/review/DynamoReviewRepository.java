@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 public final class DynamoReviewRepository implements ReviewRepository {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<List<List<String>>> STAGES = new TypeReference<>() { };
+    /** With a filter most items read are dropped: read big pages (DynamoDB still stops at 1 MB). */
+    private static final int FILTERED_PAGE = 1000;
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -175,13 +177,23 @@ public final class DynamoReviewRepository implements ReviewRepository {
             keyCondition += " AND #sk BETWEEN :lo AND :hi";
         } else {
             query.from().ifPresent(f -> {
-                filters.add("submittedAt >= :from");
-                values.put(":from", Item.s(f.toString()));
+                filters.add("submittedMillis >= :from");
+                values.put(":from", Item.n(f.toEpochMilli()));
             });
             query.to().ifPresent(t -> {
-                filters.add("submittedAt <= :to");
-                values.put(":to", Item.s(t.toString()));
+                filters.add("submittedMillis <= :to");
+                values.put(":to", Item.n(t.toEpochMilli()));
             });
+        }
+        if (query.kind().isEmpty() && query.visibleKinds().size() < ReviewKind.values().length) {
+            List<String> placeholders = new ArrayList<>();
+            int n = 0;
+            for (ReviewKind k : query.visibleKinds()) {
+                placeholders.add(":k" + n);
+                values.put(":k" + n++, Item.s(k.name()));
+            }
+            names.put("#kind", "kind");
+            filters.add("#kind IN (" + String.join(", ", placeholders) + ")");
         }
         query.text().ifPresent(q -> {
             filters.add("contains(searchText, :q)");
@@ -196,7 +208,8 @@ public final class DynamoReviewRepository implements ReviewRepository {
             String condition = keyCondition;
             QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
                     .keyConditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
-                    .scanIndexForward(false).limit(Math.max(query.limit(), 25)).exclusiveStartKey(exclusiveStart);
+                    .scanIndexForward(false).limit(filters.isEmpty() ? Math.max(query.limit(), 25) : FILTERED_PAGE)
+                    .exclusiveStartKey(exclusiveStart);
             if (!filters.isEmpty()) {
                 request.filterExpression(String.join(" AND ", filters));
             }
@@ -245,6 +258,7 @@ public final class DynamoReviewRepository implements ReviewRepository {
                 .put("subject", write(s.subject()))
                 .put("searchText", s.searchText())
                 .put("submittedAt", s.submittedAt().toString())
+                .put("submittedMillis", s.submittedAt().toEpochMilli())
                 .put("GSI2PK", "QUEUE#" + s.orgId() + "#" + s.kind().name())
                 .put("GSI2SK", sort)
                 .put("GSI3PK", "QUEUE#" + s.orgId())

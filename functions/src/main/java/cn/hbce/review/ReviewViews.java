@@ -18,7 +18,7 @@ final class ReviewViews {
         }
     }
 
-    record ListPage(List<ListItem> items, String nextCursor) {
+    record ListPage(List<ListItem> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -195,12 +195,7 @@ class ApprovalFaultIT {
     /** A ReviewService wired as AppContext wires it, but whose workflow is this test's emulator. */
     private ReviewService service(long decisionTimeoutSeconds) {
         AppContext app = AppContext.get();
-        ReviewEffect orgEffect = new OrgRegistrationEffect(app.orgs);
-        Map<ReviewKind, ReviewEffect> effects = Map.of(
-                ReviewKind.PERSON_REGISTRATION, new PersonRegistrationEffect(app.accounts),
-                ReviewKind.DEPARTMENT_REGISTRATION, orgEffect,
-                ReviewKind.UNIT_REGISTRATION, orgEffect,
-                ReviewKind.BASE_REGISTRATION, orgEffect);
+        Map<ReviewKind, ReviewEffect> effects = AppContext.reviewEffects(app.orgs, app.accounts);
         ReviewService service = new ReviewService(repository, new SfnApprovalWorkflow(client, machineArn, decisionTimeoutSeconds),
                 effects, audit, Clock.systemUTC());
         invoker.service = service;

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -151,13 +150,6 @@ class OrgRegistrationReviewIT {
         assertEquals(200, E2E.get("/v1/org", k.adminToken(second)).status());
     }
 
-    @Disabled("BUG: after its org's registration is rejected, the admin cannot register the org again: POST "
-            + "/v1/registrations/{units|bases|departments} with the rejected org's credit code (freed) and the same "
-            + "admin.idCard → 409 {\"code\":\"ALREADY_REGISTERED\",\"message\":\"该身份证号码已注册，请使用已有账号\","
-            + "\"fields\":[\"admin.idCard\"]}. Issue 4 says re-registration after a rejection is allowed and only a pending or "
-            + "approved ID number gets 409. Cause: OrgRegistrationEffect frees the credit code but not the admin's ID claim "
-            + "(no markClaimRejected for the admin). Even with the claim freed, LoginService picks the seat of the smallest orgId "
-            + "of that userType, which may be the rejected org's (→ ACCOUNT_REJECTED) unless the login names orgId.")
     @ParameterizedTest
     @ValueSource(strings = {"units", "bases", "departments"})
     void afterARejectionTheSameAdminMayRegisterTheOrgAgain(String path) {
