@@ -82,7 +82,8 @@ public final class AppContext {
         this.audit = new DynamoAuditLog(dynamo, table);
         this.hasher = new PasswordHasher();
         this.tokens = new TokenCodec(config.tokenSecret());
-        this.caller = new Caller(permissions, new CachedRoleRepository(new DynamoRoleRepository(dynamo, table), clock));
+        this.caller = new Caller(permissions, new CachedRoleRepository(new DynamoRoleRepository(dynamo, table), clock,
+                config.roleCacheTtl()));
         this.login = new LoginService(accounts, orgs, sessions, hasher, tokens, caller, audit, clock, config.tokenLifetime());
         this.account = new AccountService(accounts, orgs, sessions, hasher, caller, audit, clock);
         this.authorizer = new Authorizer(tokens, new DynamoSessionSnapshotLoader(dynamo, table), sessions, caller, clock,

@@ -13,16 +13,27 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CachedRoleRepository implements RoleRepository {
     public static final Duration TTL = Duration.ofSeconds(30);
+    /** The baseline: a revoked permission stops working within 60 s. */
+    public static final Duration MAX_TTL = Duration.ofSeconds(60);
     private final RoleRepository source;
     private final Clock clock;
+    private final Duration ttl;
     private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
 
     private record Entry(Optional<Set<String>> permissions, Instant loadedAt) {
     }
 
     public CachedRoleRepository(RoleRepository source, Clock clock) {
+        this(source, clock, TTL);
+    }
+
+    public CachedRoleRepository(RoleRepository source, Clock clock, Duration ttl) {
+        if (ttl.isNegative() || ttl.compareTo(MAX_TTL) > 0) {
+            throw new IllegalArgumentException("Role cache TTL must be between 0 and " + MAX_TTL);
+        }
         this.source = source;
         this.clock = clock;
+        this.ttl = ttl;
     }
 
     @Override
@@ -30,7 +41,7 @@ public final class CachedRoleRepository implements RoleRepository {
         Instant now = clock.instant();
         String key = orgId + "/" + roleId;
         Entry entry = cache.get(key);
-        if (entry == null || entry.loadedAt().plus(TTL).isBefore(now)) {
+        if (entry == null || entry.loadedAt().plus(ttl).isBefore(now)) {
             entry = new Entry(source.permissions(orgId, roleId), now);
             cache.put(key, entry);
         }

@@ -12,7 +12,8 @@ public record AppConfig(
         Duration tokenLifetime,
         Duration adminIdleLimit,
         Optional<String> approvalStateMachineArn,
-        long decisionTimeoutSeconds) {
+        long decisionTimeoutSeconds,
+        Duration roleCacheTtl) {
 
     public static final int MIN_SECRET_BYTES = 32;
 
@@ -28,6 +29,7 @@ public record AppConfig(
                 Duration.ofMinutes(Long.parseLong(Env.optional("TOKEN_LIFETIME_MINUTES").orElse("120"))),
                 Duration.ofMinutes(Long.parseLong(Env.optional("ADMIN_IDLE_MINUTES").orElse("30"))),
                 Env.optional("APPROVAL_STATE_MACHINE_ARN"),
-                Long.parseLong(Env.optional("DECISION_TIMEOUT_SECONDS").orElse(String.valueOf(30L * 24 * 3600))));
+                Long.parseLong(Env.optional("DECISION_TIMEOUT_SECONDS").orElse(String.valueOf(30L * 24 * 3600))),
+                Duration.ofSeconds(Long.parseLong(Env.optional("ROLE_CACHE_SECONDS").orElse("30"))));
     }
 }
