@@ -115,6 +115,22 @@ class TemplateConsistencyTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOpenApiDocumentDescribesExactlyTheTemplatesRoutes() throws Exception {
+        Map<String, Object> doc;
+        try (var in = java.nio.file.Files.newBufferedReader(ROOT.resolve("docs/openapi.yaml"))) {
+            doc = new org.yaml.snakeyaml.Yaml().load(in);
+        }
+        Set<String> documented = new java.util.TreeSet<>();
+        ((Map<String, Object>) doc.get("paths")).forEach((path, ops) -> ((Map<String, Object>) ops).keySet().stream()
+                .filter(m -> List.of("get", "post", "put", "delete", "patch").contains(m))
+                .forEach(m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + path)));
+        Set<String> served = TEMPLATE.routes().stream().map(SamTemplate.Route::routeKey)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        assertEquals(served, documented);
+    }
+
     private static Type inputType(Class<?> type) {
         for (Type t : type.getGenericInterfaces()) {
             if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
