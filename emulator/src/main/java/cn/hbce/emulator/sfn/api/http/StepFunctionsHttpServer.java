@@ -28,6 +28,11 @@ import java.util.logging.Logger;
  */
 public final class StepFunctionsHttpServer implements AutoCloseable {
 
+    static {
+        // The JDK server reads this once; without it small responses wait for delayed ACKs (~40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private static final Logger LOG = Logger.getLogger(StepFunctionsHttpServer.class.getName());
     private static final String TARGET_PREFIX = "AWSStepFunctions.";
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
