@@ -8,6 +8,7 @@ import cn.hbce.common.http.ErrorCode;
 import cn.hbce.common.http.ErrorMapper;
 import cn.hbce.common.http.Json;
 import cn.hbce.common.http.PrincipalContext;
+import cn.hbce.common.log.JsonLog;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -39,12 +40,17 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long started = System.nanoTime();
         String requestId = requestId(event, context);
+        APIGatewayV2HTTPResponse response;
         try {
-            return toEvent(serve(event, requestId), requestId);
+            response = toEvent(serve(event, requestId), requestId);
         } catch (RuntimeException unserialisable) {
-            return toEvent(ErrorMapper.unexpected(unserialisable, requestId), requestId);
+            response = toEvent(ErrorMapper.unexpected(unserialisable, requestId), requestId);
         }
+        JsonLog.info("request", "route", event.getRouteKey(), "status", response.getStatusCode(),
+                "ms", (System.nanoTime() - started) / 1_000_000, "requestId", requestId);
+        return response;
     }
 
     private ApiResponse serve(APIGatewayV2HTTPEvent event, String requestId) {
