@@ -61,7 +61,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
- * Issue 4's benchmark (not a test). Run:
+ * The review engine's benchmark (not a test). Run:
  * {@code mvn -q -o -pl devserver test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=cn.hbce.devserver.bench.ReviewBenchmark} (sizes: -Dapprovals=1000 -Dbatch=100 -Dqueue=10000).
  * <ol>

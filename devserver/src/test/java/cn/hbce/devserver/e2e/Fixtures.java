@@ -138,11 +138,11 @@ public final class Fixtures {
         }
     }
 
-    // ------------------------------------------------------------------ issue 4: roles and extra admins
+    // ------------------------------------------------------------------ roles and extra admins
 
     /**
      * A role of {@code orgId} granting exactly these permissions, stored where the role repository
-     * reads it ({@code ORG#org / ROLE#roleId}, string set {@code permissions}); there is no role API yet.
+     * reads it ({@code ORG#org / ROLE#roleId}, string set {@code permissions}), without going through the role API.
      */
     public static String role(String orgId, String... permissions) {
         E2E.server();
@@ -160,7 +160,7 @@ public final class Fixtures {
 
     /**
      * A new person made a (non-super) admin of {@code org} with {@code roleId} (null: no role) in this
-     * JVM, as the admin API will do; returns the person's ID number (password {@link TestData#PASSWORD}).
+     * JVM, without the admin API; returns the person's ID number (password {@link TestData#PASSWORD}).
      */
     public static String extraAdmin(ApprovedOrg org, String roleId) {
         E2E.server();

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Issue 4's helpers: the approval runs asynchronously (the deciding org's step appears a moment after
+ * Review helpers: the approval runs asynchronously (the deciding org's step appears a moment after
  * the 201, the effect a moment after the decision), so everything here polls with a deadline.
  */
 public final class Reviews {

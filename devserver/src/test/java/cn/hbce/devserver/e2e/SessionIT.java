@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Tokens, GET /v1/me, logout and password change. */
 class SessionIT {
-    /** Every protected route of issue 2 with a body it would accept. */
+    /** Every protected session and own-org route with a body it would accept. */
     private static final List<String[]> PROTECTED = List.of(
             new String[]{"GET", "/v1/me", null},
             new String[]{"POST", "/v1/auth/logout", null},

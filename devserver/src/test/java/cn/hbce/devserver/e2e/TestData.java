@@ -128,7 +128,7 @@ public final class TestData {
                         "password", password));
     }
 
-    // ------------------------------------------------------------------ issue 4: reviews
+    // ------------------------------------------------------------------ reviews
 
     /** A unique person name carrying {@code tag} (to find it again with ?q=), e.g. 审核人员甲7号. */
     public static String personName(String tag) {
