@@ -43,8 +43,10 @@ public final class AccountService {
                           String registrationStatus, String titleSeries, String titleLevel) {
     }
 
-    public Profile me(Principal p) {
+    /** The profile with the full ID number: an unmasked view, so it is audited. */
+    public Profile me(Principal p, RequestMeta meta) {
         Person person = accounts.person(p.personId()).orElseThrow(() -> new ApiError(ErrorCode.UNAUTHENTICATED));
+        audit.record(new AuditRecord(clock.instant(), meta, "VIEW_OWN_PROFILE", "PERSON", p.personId(), AuditRecord.SUCCESS));
         Org org = p.orgId() == null ? null : orgs.get(p.orgId()).orElse(null);
         AdminMembership seat = p.isAdmin() ? accounts.membership(p.orgId(), p.adminId()).orElse(null) : null;
         var reg = person.registration();

@@ -25,6 +25,6 @@ public final class GetMeFunction extends ApiFunction {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        return ApiResponse.ok(account.me(request.caller()));
+        return ApiResponse.ok(account.me(request.caller(), request.meta()));
     }
 }
