@@ -101,6 +101,22 @@ public final class DynamoReviewRepository implements ReviewRepository {
     }
 
     @Override
+    public boolean reopenStep(ReviewStep s, ReviewStatus outcome, String decidedBy) {
+        String sort = sortKey(ReviewStatus.PENDING, s.submittedAt(), s.reviewId());
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(stepKey(s.reviewId(), s.stageIndex(), s.orgId()))
+                    .updateExpression("SET #s = :p, GSI2SK = :sort, GSI3SK = :sort REMOVE decidedAt, decidedBy, #c")
+                    .conditionExpression("#s = :o AND decidedBy = :by")
+                    .expressionAttributeNames(Map.of("#s", "status", "#c", "comment"))
+                    .expressionAttributeValues(Map.of(":p", Item.s(ReviewStatus.PENDING.name()), ":sort", Item.s(sort),
+                            ":o", Item.s(outcome.name()), ":by", Item.s(decidedBy))));
+            return true;
+        } catch (ConditionalCheckFailedException movedOn) {
+            return false;
+        }
+    }
+
+    @Override
     public void closeOpenSteps(String reviewId, ReviewStatus status, Instant at) {
         for (ReviewStep s : steps(reviewId)) {
             if (s.status().open()) {

@@ -19,6 +19,9 @@ public interface ReviewRepository {
     /** PENDING → {@code outcome} for the step, if still pending; false when someone decided first. */
     boolean decideStep(ReviewStep step, ReviewStatus outcome, String decidedBy, String comment, Instant at);
 
+    /** Undoes this decider's decision (the workflow could not be told); false if the step moved on since. */
+    boolean reopenStep(ReviewStep step, ReviewStatus outcome, String decidedBy);
+
     /** Moves every step still pending to {@code status} (the review ended). */
     void closeOpenSteps(String reviewId, ReviewStatus status, Instant at);
 

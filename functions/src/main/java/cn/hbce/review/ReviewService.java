@@ -11,7 +11,6 @@ import cn.hbce.common.log.JsonLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +42,7 @@ public final class ReviewService {
                          AuditLog audit, Clock clock) {
         this.reviews = reviews;
         this.workflow = workflow;
-        this.effects = new EnumMap<>(effects);
+        this.effects = Map.copyOf(effects);
         this.audit = audit;
         this.clock = clock;
     }
@@ -160,8 +159,16 @@ public final class ReviewService {
         if (!step.status().open() || !reviews.decideStep(step, outcome, caller.personId(), d.comment(), now)) {
             return Outcome.ALREADY_DECIDED;
         }
+        boolean delivered;
+        try {
+            delivered = workflow.complete(step.taskToken(), d.approve(), d.comment());
+        } catch (RuntimeException unreachable) {
+            // The workflow never heard of it: undo, so the decision can be made again instead of timing out.
+            reviews.reopenStep(step, outcome, caller.personId());
+            throw unreachable;
+        }
         audit.record(new AuditRecord(now, meta, "DECIDE_" + outcome.name(), "REVIEW", d.reviewId(), AuditRecord.SUCCESS));
-        if (!workflow.complete(step.taskToken(), d.approve(), d.comment())) {
+        if (!delivered) {
             JsonLog.warn("review.decision.late", "reviewId", d.reviewId());
         }
         return Outcome.DONE;

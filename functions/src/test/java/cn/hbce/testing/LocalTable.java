@@ -11,6 +11,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -33,6 +36,15 @@ public final class LocalTable {
         return client;
     }
 
+    private static GlobalSecondaryIndex index(String name) {
+        return GlobalSecondaryIndex.builder().indexName(name)
+                .keySchema(KeySchemaElement.builder().attributeName(name + "PK").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(name + "SK").keyType(KeyType.RANGE).build())
+                .projection(p -> p.projectionType(ProjectionType.ALL))
+                .build();
+    }
+
+    /** A fresh table with the key schema and indexes of template.yaml's Table. */
     public static String create() {
         String name = "t-" + UUID.randomUUID();
         client().createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
@@ -40,11 +52,13 @@ public final class LocalTable {
                         a -> a.attributeName("PK").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("SK").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("GSI1PK").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("GSI1SK").attributeType(ScalarAttributeType.S))
+                        a -> a.attributeName("GSI1SK").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("GSI2PK").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("GSI2SK").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("GSI3PK").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("GSI3SK").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("PK").keyType("HASH"), k -> k.attributeName("SK").keyType("RANGE"))
-                .globalSecondaryIndexes(g -> g.indexName("GSI1")
-                        .keySchema(k -> k.attributeName("GSI1PK").keyType("HASH"), k -> k.attributeName("GSI1SK").keyType("RANGE"))
-                        .projection(p -> p.projectionType(ProjectionType.ALL))));
+                .globalSecondaryIndexes(index("GSI1"), index("GSI2"), index("GSI3")));
         Tables.waitForTableActive(client(), name, Duration.ofSeconds(30));
         return name;
     }

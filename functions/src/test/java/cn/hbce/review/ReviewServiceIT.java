@@ -1,0 +1,103 @@
+package cn.hbce.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import cn.hbce.common.audit.AuditRecord;
+import cn.hbce.common.http.Principal;
+import cn.hbce.common.http.RequestMeta;
+import cn.hbce.testing.LocalTable;
+import cn.hbce.testing.Race;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The review mechanism on dynalite, with the workflow replaced by a recording fake. */
+class ReviewServiceIT {
+    private static final String ORG = "o_decider";
+    private final List<String> completed = new CopyOnWriteArrayList<>();
+    private final List<AuditRecord> audit = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean workflowDown = new AtomicBoolean();
+    private DynamoReviewRepository repository;
+    private ReviewService service;
+
+    private final ApprovalWorkflow workflow = new ApprovalWorkflow() {
+        @Override
+        public void start(String reviewId, ReviewKind kind, List<List<String>> stages) {
+        }
+
+        @Override
+        public boolean complete(String taskToken, boolean approved, String comment) {
+            if (workflowDown.get()) {
+                throw new IllegalStateException("Step Functions unreachable");
+            }
+            completed.add(taskToken + ":" + approved);
+            return true;
+        }
+    };
+
+    @BeforeEach
+    void fresh() {
+        repository = new DynamoReviewRepository(LocalTable.client(), LocalTable.create());
+        service = new ReviewService(repository, workflow, Map.of(), audit::add, Clock.systemUTC());
+    }
+
+    private static Principal decider(String personId) {
+        return new Principal(personId, "s", "DEPARTMENT", ORG, "a_" + personId, true, Set.of(), true, false);
+    }
+
+    private static RequestMeta meta() {
+        return new RequestMeta("req", "127.0.0.1", "p", ORG);
+    }
+
+    private String openReview() {
+        String reviewId = service.submit(new ReviewService.Submission(ReviewKind.PERSON_REGISTRATION, "p_subject",
+                Map.of("name", "张三"), Map.of(), "张三", List.of(List.of(ORG))), meta());
+        service.openStep(reviewId, 0, ORG, "token-" + reviewId);
+        return reviewId;
+    }
+
+    @Test
+    void ofTwoSimultaneousDecidersExactlyOneIsDone() throws Exception {
+        String reviewId = openReview();
+        List<String> who = Collections.synchronizedList(new ArrayList<>(List.of("p_a", "p_b")));
+        List<ReviewService.Outcome> outcomes = Race.run(2, () -> service.decide(decider(who.remove(0)),
+                List.of(new ReviewService.Decision(reviewId, true, null)), meta()).get(0).outcome());
+        assertEquals(1, Collections.frequency(outcomes, ReviewService.Outcome.DONE), outcomes::toString);
+        assertEquals(1, Collections.frequency(outcomes, ReviewService.Outcome.ALREADY_DECIDED), outcomes::toString);
+        assertEquals(List.of("token-" + reviewId + ":true"), completed, "the workflow hears one decision");
+    }
+
+    @Test
+    void aDecisionTheWorkflowNeverHeardIsUndoneAndCanBeMadeAgain() {
+        String reviewId = openReview();
+        workflowDown.set(true);
+        assertThrows(IllegalStateException.class, () -> service.decide(decider("p_a"),
+                List.of(new ReviewService.Decision(reviewId, false, "材料不全")), meta()));
+        assertEquals(ReviewStatus.PENDING, repository.steps(reviewId).get(0).status(), "back in the queue");
+        assertEquals(1, repository.countPending(ORG, ReviewKind.PERSON_REGISTRATION));
+        assertEquals(0, audit.stream().filter(a -> a.action().startsWith("DECIDE_")).count(), "nothing decided was audited");
+
+        workflowDown.set(false);
+        assertEquals(ReviewService.Outcome.DONE, service.decide(decider("p_a"),
+                List.of(new ReviewService.Decision(reviewId, true, null)), meta()).get(0).outcome());
+        assertEquals(ReviewStatus.APPROVED, repository.steps(reviewId).get(0).status());
+        assertEquals(List.of("token-" + reviewId + ":true"), completed);
+    }
+
+    @Test
+    void aStepReopenedByTheWorkflowAfterItWasDecidedIsAnsweredAtOnce() {
+        String reviewId = openReview();
+        service.decide(decider("p_a"), List.of(new ReviewService.Decision(reviewId, false, "不符合条件")), meta());
+        service.openStep(reviewId, 0, ORG, "token-after-restart");
+        assertEquals(List.of("token-" + reviewId + ":false", "token-after-restart:false"), completed);
+        assertEquals(1, repository.steps(reviewId).size());
+    }
+}
