@@ -1,5 +1,7 @@
 package cn.hbce.review;
 
+import cn.hbce.common.paging.Page;
+
 import cn.hbce.common.aws.Cursors;
 import cn.hbce.common.aws.Item;
 import cn.hbce.common.http.Json;

@@ -1,11 +1,14 @@
 package cn.hbce.review;
 
+import cn.hbce.common.paging.Page;
+
 import cn.hbce.AppContext;
 import cn.hbce.common.http.Access;
 import cn.hbce.common.http.ApiError;
 import cn.hbce.common.http.ApiRequest;
 import cn.hbce.common.http.ApiResponse;
 import cn.hbce.common.lambda.ApiFunction;
+import cn.hbce.common.paging.PageRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,24 +44,11 @@ public final class ListReviewsFunction extends ApiFunction {
         if (text.isPresent() && text.get().length() > 50) {
             throw ApiError.invalid(List.of("q"));
         }
-        int limit = request.queryParam("limit").map(ListReviewsFunction::limit).orElse(20);
+        int limit = PageRequest.limit(request);
         ReviewQuery query = new ReviewQuery(kind, status, text, request.queryParam("from").map(v -> time(v, "from", false)),
                 request.queryParam("to").map(v -> time(v, "to", true)), limit, request.queryParam("cursor"));
         Page<ReviewStep> page = reviews.list(request.caller(), query);
-        return ApiResponse.ok(new ReviewViews.ListPage(page.items().stream().map(ReviewViews.ListItem::of).toList(),
-                page.nextCursor()));
-    }
-
-    private static int limit(String raw) {
-        try {
-            int n = Integer.parseInt(raw);
-            if (n >= 1 && n <= 100) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ApiError.invalid(List.of("limit"));
+        return ApiResponse.ok(page.withItems(page.items().stream().map(ReviewViews.ListItem::of).toList()));
     }
 
     /** A date (China time, whole day) or an ISO-8601 instant with offset. */

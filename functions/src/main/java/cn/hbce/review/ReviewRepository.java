@@ -1,5 +1,7 @@
 package cn.hbce.review;
 
+import cn.hbce.common.paging.Page;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

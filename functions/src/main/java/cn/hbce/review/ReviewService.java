@@ -1,5 +1,7 @@
 package cn.hbce.review;
 
+import cn.hbce.common.paging.Page;
+
 import cn.hbce.common.Ids;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;

@@ -18,9 +18,6 @@ final class ReviewViews {
         }
     }
 
-    record ListPage(List<ListItem> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
-    }
-
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record StepView(int stageIndex, String orgId, ReviewStatus status, Instant decidedAt, String comment) {
     }

@@ -26,6 +26,7 @@ class SubordinatesIT {
         E2E.Resp r = E2E.get("/v1/subordinates/" + orgId + "/admins", token);
         assertEquals(200, r.status(), r::toString);
         assertEquals(1, r.json().path("items").size(), r::toString);
+        assertTrue(r.json().has("nextCursor") && r.json().path("nextCursor").isNull(), r::toString);
         return r.json().path("items").get(0);
     }
 

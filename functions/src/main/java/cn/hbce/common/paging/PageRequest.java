@@ -23,8 +23,12 @@ public record PageRequest(int limit, Optional<String> after) {
     }
 
     public static PageRequest of(ApiRequest request) {
-        int limit = request.queryParam("limit").map(PageRequest::limit).orElse(DEFAULT_LIMIT);
-        return new PageRequest(limit, request.queryParam("cursor").map(PageRequest::decode));
+        return new PageRequest(limit(request), request.queryParam("cursor").map(PageRequest::decode));
+    }
+
+    /** {@code ?limit=}: 20 when absent, 400 naming {@code limit} outside 1–100. */
+    public static int limit(ApiRequest request) {
+        return request.queryParam("limit").map(PageRequest::limit).orElse(DEFAULT_LIMIT);
     }
 
     /** The cursor that continues after {@code lastId}. */

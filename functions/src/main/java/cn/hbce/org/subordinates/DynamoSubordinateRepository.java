@@ -6,7 +6,7 @@ import cn.hbce.common.aws.Cursors;
 import cn.hbce.common.aws.Item;
 import cn.hbce.org.OrgStatus;
 import cn.hbce.org.OrgType;
-import cn.hbce.review.Page;
+import cn.hbce.common.paging.Page;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import cn.hbce.common.http.Access;
 import cn.hbce.common.http.ApiRequest;
 import cn.hbce.common.http.ApiResponse;
 import cn.hbce.common.lambda.ApiFunction;
-import java.util.Map;
+import cn.hbce.common.paging.Page;
 
 /** GET /v1/subordinates/{orgId}/admins. */
 public final class ListSubordinateAdminsFunction extends ApiFunction {
@@ -26,6 +26,6 @@ public final class ListSubordinateAdminsFunction extends ApiFunction {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        return ApiResponse.ok(Map.of("items", subordinates.admins(request.caller(), request.pathParam("orgId"))));
+        return ApiResponse.ok(new Page<>(subordinates.admins(request.caller(), request.pathParam("orgId")), null));
     }
 }

@@ -6,9 +6,9 @@ import cn.hbce.common.http.ApiError;
 import cn.hbce.common.http.ApiRequest;
 import cn.hbce.common.http.ApiResponse;
 import cn.hbce.common.lambda.ApiFunction;
+import cn.hbce.common.paging.PageRequest;
 import cn.hbce.org.OrgType;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** GET /v1/subordinates?type=&q=&limit=&cursor=. */
@@ -36,11 +36,7 @@ public final class ListSubordinatesFunction extends ApiFunction {
         if (text.isPresent() && text.get().length() > 50) {
             throw ApiError.invalid(List.of("q"));
         }
-        int limit = Limits.parse(request.queryParam("limit"));
-        var page = subordinates.list(request.caller(), type, text, limit, request.queryParam("cursor"));
-        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("items", page.items());
-        body.put("nextCursor", page.nextCursor());
-        return ApiResponse.ok(body);
+        return ApiResponse.ok(subordinates.list(request.caller(), type, text, PageRequest.limit(request),
+                request.queryParam("cursor")));
     }
 }

@@ -2,7 +2,7 @@ package cn.hbce.org.subordinates;
 
 import cn.hbce.account.AdminMembership;
 import cn.hbce.org.OrgType;
-import cn.hbce.review.Page;
+import cn.hbce.common.paging.Page;
 import java.util.List;
 import java.util.Optional;
 

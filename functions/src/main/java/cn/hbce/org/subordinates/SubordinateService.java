@@ -16,7 +16,7 @@ import cn.hbce.common.validation.Phone;
 import cn.hbce.org.Org;
 import cn.hbce.org.OrgRepository;
 import cn.hbce.org.OrgType;
-import cn.hbce.review.Page;
+import cn.hbce.common.paging.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
