@@ -56,7 +56,7 @@ public final class DevServer implements AutoCloseable {
             AppContext app = AppContext.get();
             app.bootstrap.ensureRoot(new cn.hbce.bootstrap.Bootstrap.Account(config.rootAdminIdCard(), "省人社厅管理员",
                     "13900000000", config.rootAdminPassword()));
-            List<DemoData.DemoAccount> demo = config.demoData() ? DemoData.seed(app.bootstrap) : List.of();
+            List<DemoData.DemoAccount> demo = config.demoData() ? DemoData.seed(app.bootstrap.sharingHashesForDemoData()) : List.of();
             String authorizerFunction = template.defaultAuthorizer()
                     .map(a -> functions.logicalIdOf(intrinsics.string(a.functionRef())))
                     .orElse(null);

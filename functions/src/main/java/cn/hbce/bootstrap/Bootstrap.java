@@ -20,7 +20,9 @@ import cn.hbce.org.OrgType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Creates orgs and accounts that exist before anyone can register: the HRSS root and its super
@@ -34,13 +36,32 @@ public final class Bootstrap {
     private final PasswordHasher hasher;
     private final AuditLog audit;
     private final Clock clock;
+    private final Map<String, String> sharedHashes;
 
     public Bootstrap(OrgRepository orgs, AccountRepository accounts, PasswordHasher hasher, AuditLog audit, Clock clock) {
+        this(orgs, accounts, hasher, audit, clock, null);
+    }
+
+    private Bootstrap(OrgRepository orgs, AccountRepository accounts, PasswordHasher hasher, AuditLog audit, Clock clock,
+                      Map<String, String> sharedHashes) {
         this.orgs = orgs;
         this.accounts = accounts;
         this.hasher = hasher;
         this.audit = audit;
         this.clock = clock;
+        this.sharedHashes = sharedHashes;
+    }
+
+    /**
+     * For demo and test data only: accounts given the same password share one hash (and salt),
+     * which saves a slow hash per account. Never for real accounts.
+     */
+    public Bootstrap sharingHashesForDemoData() {
+        return new Bootstrap(orgs, accounts, hasher, audit, clock, new ConcurrentHashMap<>());
+    }
+
+    private String hash(String password) {
+        return sharedHashes == null ? hasher.hash(password) : sharedHashes.computeIfAbsent(password, hasher::hash);
     }
 
     public record Account(String idCard, String name, String phone, String password) {
@@ -84,7 +105,7 @@ public final class Bootstrap {
         if (existing.isEmpty() && !accounts.claimIdCard(idCard, personId)) {
             return accounts.personIdForIdCard(idCard).orElseThrow();
         }
-        accounts.createPerson(new Person(personId, idCard, a.name(), phone, hasher.hash(a.password()), registration,
+        accounts.createPerson(new Person(personId, idCard, a.name(), phone, hash(a.password()), registration,
                 false, false, LoginGuard.CLEAR, 1, now));
         audit.record(new AuditRecord(now, system(), "BOOTSTRAP_PERSON", "PERSON", personId, AuditRecord.SUCCESS));
         return personId;
