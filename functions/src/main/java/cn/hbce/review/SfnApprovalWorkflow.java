@@ -29,6 +29,9 @@ public final class SfnApprovalWorkflow implements ApprovalWorkflow {
 
     @Override
     public void start(String reviewId, ReviewKind kind, List<List<String>> stages) {
+        if (stateMachineArn == null || stateMachineArn.isBlank()) {
+            throw new IllegalStateException("APPROVAL_STATE_MACHINE_ARN is not set for this function");
+        }
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("reviewId", reviewId);
         input.put("kind", kind.name());

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Keeps template.yaml, the handler classes and the devserver's routing in step. */
+@SuppressWarnings("unchecked")
 class TemplateConsistencyTest {
     private static final Path ROOT = DevServerConfig.ephemeral().projectRoot();
     private static final SamTemplate TEMPLATE = SamTemplate.load(ROOT.resolve("template.yaml"));
@@ -112,6 +113,26 @@ class TemplateConsistencyTest {
             String definition = cn.hbce.devserver.StateMachines.definition(TEMPLATE, def, anyRef);
             assertFalse(definition.contains("${"), def.logicalId());
             new com.fasterxml.jackson.databind.ObjectMapper().readTree(definition);
+        }
+    }
+
+    /**
+     * Locally every function sees every variable, so a function that submits reviews but lacks the
+     * state machine's ARN or the right to start it would only fail on AWS. These are the handlers
+     * whose use cases call ReviewService.submit.
+     */
+    @Test
+    void functionsThatSubmitReviewsMayStartTheApprovalAndNoOthersMay() {
+        Set<String> submitters = Set.of("RegisterDepartmentFunction", "RegisterUnitFunction", "RegisterBaseFunction",
+                "RegisterPersonFunction", "UpdateOrgFunction", "RequestSuperiorChangeFunction");
+        for (SamTemplate.FunctionDef f : TEMPLATE.functions()) {
+            Map<String, Object> own = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.properties(f.logicalId())
+                    .getOrDefault("Environment", Map.of())).getOrDefault("Variables", Map.of());
+            boolean mayStart = String.valueOf(TEMPLATE.properties(f.logicalId()).get("Policies"))
+                    .contains("StepFunctionsExecutionPolicy");
+            boolean submits = submitters.contains(f.logicalId());
+            assertEquals(submits, own.containsKey("APPROVAL_STATE_MACHINE_ARN"), f.logicalId() + " state machine ARN");
+            assertEquals(submits, mayStart, f.logicalId() + " StepFunctionsExecutionPolicy");
         }
     }
 
