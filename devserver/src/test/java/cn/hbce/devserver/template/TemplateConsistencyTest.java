@@ -53,6 +53,11 @@ class TemplateConsistencyTest {
         SamTemplate.AuthorizerDef auth = TEMPLATE.defaultAuthorizer().orElseThrow();
         assertTrue(auth.simpleResponses());
         assertEquals(List.of("$context.routeKey"), auth.identitySources(), "authorizer must run for every request");
+        String httpApi = TEMPLATE.resourcesOfType("AWS::Serverless::HttpApi").get(0);
+        Map<String, Object> authorizers = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.properties(httpApi).get("Auth"))
+                .get("Authorizers");
+        assertEquals(true, ((Map<String, Object>) authorizers.get(auth.name())).get("EnableFunctionDefaultPermissions"),
+                "API Gateway needs the permission to invoke the authorizer");
         Class<?> type = Class.forName("cn.hbce.auth.AuthorizerFunction");
         assertEquals(APIGatewayV2CustomAuthorizerEvent.class, inputType(type));
     }
