@@ -18,9 +18,16 @@ public final class DevServerMain {
         DevServer server = DevServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "devserver-stop"));
         if (args.length == 2 && args[0].equals("--fire-schedule")) {
-            System.out.println(server.fireSchedule(args[1]));
-            server.close();
-            return;
+            int status = 0;
+            try {
+                System.out.println(server.fireSchedule(args[1]));
+            } catch (IllegalArgumentException unknown) {
+                System.err.println(unknown.getMessage());
+                status = 2;
+            } finally {
+                server.close();
+            }
+            System.exit(status);
         }
         System.out.println();
         System.out.println("湖北省专业技术人员继续教育公共服务平台 - local backend");
