@@ -18,7 +18,6 @@ import cn.hbce.common.aws.AwsClients;
 import cn.hbce.common.config.AppConfig;
 import cn.hbce.org.CachedRoleRepository;
 import cn.hbce.org.DynamoOrgRepository;
-import cn.hbce.org.DynamoRoleRepository;
 import cn.hbce.org.OrgRepository;
 import cn.hbce.org.OrgChangeEffects;
 import cn.hbce.org.OrgService;
@@ -82,8 +81,8 @@ public final class AppContext {
         this.audit = new DynamoAuditLog(dynamo, table);
         this.hasher = new PasswordHasher();
         this.tokens = new TokenCodec(config.tokenSecret());
-        this.caller = new Caller(permissions, new CachedRoleRepository(new DynamoRoleRepository(dynamo, table), clock,
-                config.roleCacheTtl()));
+        var orgRoles = new cn.hbce.org.roles.DynamoOrgRoleRepository(dynamo, table);
+        this.caller = new Caller(permissions, new CachedRoleRepository(orgRoles, clock, config.roleCacheTtl()));
         this.login = new LoginService(accounts, orgs, sessions, hasher, tokens, caller, audit, clock, config.tokenLifetime());
         this.account = new AccountService(accounts, orgs, sessions, hasher, caller, audit, clock);
         this.authorizer = new Authorizer(tokens, new DynamoSessionSnapshotLoader(dynamo, table), sessions, caller, clock,
@@ -101,7 +100,6 @@ public final class AppContext {
         // org administration (departments, roles, admins)
         this.departments = new cn.hbce.org.departments.DepartmentService(
                 new cn.hbce.org.departments.DynamoDepartmentRepository(dynamo, table), audit, clock);
-        var orgRoles = new cn.hbce.org.roles.DynamoOrgRoleRepository(dynamo, table);
         this.roles = new cn.hbce.org.roles.RoleService(orgRoles, permissions, audit, clock);
         this.admins = new cn.hbce.org.admins.AdminService(new cn.hbce.org.admins.DynamoAdminRepository(dynamo, table),
                 orgRoles, accounts, orgs, hasher, audit, clock);

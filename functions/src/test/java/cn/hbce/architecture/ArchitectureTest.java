@@ -45,7 +45,8 @@ class ArchitectureTest {
     void featuresDoNotDependOnHandlers() {
         noClasses().that().haveSimpleNameNotEndingWith("Function")
                 .and().haveNameNotMatching(".*Function\\$.*")
-                .should().dependOnClassesThat().haveSimpleNameEndingWith("Function")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("cn.hbce..")
+                        .and(JavaClass.Predicates.simpleNameEndingWith("Function")))
                 .allowEmptyShould(true)
                 .check(CLASSES);
     }

@@ -4,6 +4,7 @@ import cn.hbce.account.AdminMembership;
 import cn.hbce.account.Person;
 import cn.hbce.account.PersonItems;
 import cn.hbce.common.aws.Item;
+import cn.hbce.common.aws.OrgItemPages;
 import cn.hbce.common.paging.Page;
 import cn.hbce.common.paging.PageRequest;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
@@ -41,16 +41,7 @@ public final class DynamoAdminRepository implements AdminRepository {
 
     @Override
     public Page<AdminMembership> seats(String orgId, PageRequest page) {
-        Map<String, AttributeValue> start = page.after().map(id -> seatKey(orgId, id)).orElse(null);
-        var response = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
-                .expressionAttributeValues(Map.of(":pk", Item.s("ORG#" + orgId), ":sk", Item.s(SEAT)))
-                .exclusiveStartKey(start)
-                .limit(page.limit() + 1)
-                .build());
-        List<AdminMembership> rows = response.items().stream().map(Item::of).map(PersonItems::membershipOf).toList();
-        List<AdminMembership> items = rows.size() > page.limit() ? rows.subList(0, page.limit()) : rows;
-        return new Page<>(items, rows.size() > page.limit() ? PageRequest.cursorAfter(items.get(items.size() - 1).adminId()) : null);
+        return OrgItemPages.list(dynamo, table, orgId, SEAT, page, PersonItems::membershipOf, AdminMembership::adminId);
     }
 
     @Override

@@ -1,17 +1,16 @@
 package cn.hbce.org.departments;
 
 import cn.hbce.common.aws.Item;
+import cn.hbce.common.aws.OrgItemPages;
 import cn.hbce.common.paging.Page;
 import cn.hbce.common.paging.PageRequest;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
@@ -32,17 +31,7 @@ public final class DynamoDepartmentRepository implements DepartmentRepository {
 
     @Override
     public Page<Department> list(String orgId, PageRequest page) {
-        Map<String, AttributeValue> start = page.after().map(id -> key(orgId, id)).orElse(null);
-        var response = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
-                .expressionAttributeValues(Map.of(":pk", Item.s(pk(orgId)), ":sk", Item.s(PREFIX)))
-                .exclusiveStartKey(start)
-                .limit(page.limit() + 1)
-                .build());
-        List<Department> rows = response.items().stream().map(Item::of).map(DynamoDepartmentRepository::fromItem).toList();
-        // One row more than asked tells whether another page exists without an empty last page.
-        List<Department> items = rows.size() > page.limit() ? rows.subList(0, page.limit()) : rows;
-        return new Page<>(items, rows.size() > page.limit() ? PageRequest.cursorAfter(items.get(items.size() - 1).deptId()) : null);
+        return OrgItemPages.list(dynamo, table, orgId, PREFIX, page, DynamoDepartmentRepository::fromItem, Department::deptId);
     }
 
     @Override

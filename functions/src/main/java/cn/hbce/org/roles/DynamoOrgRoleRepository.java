@@ -1,8 +1,10 @@
 package cn.hbce.org.roles;
 
 import cn.hbce.common.aws.Item;
+import cn.hbce.common.aws.OrgItemPages;
 import cn.hbce.common.paging.Page;
 import cn.hbce.common.paging.PageRequest;
+import cn.hbce.org.RoleRepository;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -12,15 +14,14 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Roles at {@code ORG#org / ROLE#roleId}: name, {@code permissions} (a string set, absent when
- * empty — the shape {@link cn.hbce.org.DynamoRoleRepository} reads for the authorizer), version and
- * {@code assignedCount}. Edits are UpdateItems that leave the count alone; the count only moves by
+ * empty), version and {@code assignedCount}; the authorizer reads the permissions through
+ * {@link RoleRepository}. Edits are UpdateItems that leave the count alone; the count only moves by
  * atomic ADDs, and the delete is conditional on it being zero, so all three meet on one item.
  */
-public final class DynamoOrgRoleRepository implements OrgRoleRepository {
+public final class DynamoOrgRoleRepository implements OrgRoleRepository, RoleRepository {
     private static final String PREFIX = "ROLE#";
     private final DynamoDbClient dynamo;
     private final String table;
@@ -32,16 +33,7 @@ public final class DynamoOrgRoleRepository implements OrgRoleRepository {
 
     @Override
     public Page<Role> list(String orgId, PageRequest page) {
-        Map<String, AttributeValue> start = page.after().map(id -> key(orgId, id)).orElse(null);
-        var response = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
-                .expressionAttributeValues(Map.of(":pk", Item.s("ORG#" + orgId), ":sk", Item.s(PREFIX)))
-                .exclusiveStartKey(start)
-                .limit(page.limit() + 1)
-                .build());
-        List<Role> rows = response.items().stream().map(DynamoOrgRoleRepository::fromItem).toList();
-        List<Role> items = rows.size() > page.limit() ? rows.subList(0, page.limit()) : rows;
-        return new Page<>(items, rows.size() > page.limit() ? PageRequest.cursorAfter(items.get(items.size() - 1).roleId()) : null);
+        return OrgItemPages.list(dynamo, table, orgId, PREFIX, page, i -> fromItem(i.asMap()), Role::roleId);
     }
 
     @Override
@@ -116,6 +108,12 @@ public final class DynamoOrgRoleRepository implements OrgRoleRepository {
         } catch (ConditionalCheckFailedException gone) {
             return false;
         }
+    }
+
+    /** What the authorizer needs of a role: its permissions, if it still exists. */
+    @Override
+    public Optional<Set<String>> permissions(String orgId, String roleId) {
+        return get(orgId, roleId).map(Role::permissions);
     }
 
     @Override

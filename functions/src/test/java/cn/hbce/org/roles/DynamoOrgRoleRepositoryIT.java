@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.hbce.common.paging.PageRequest;
-import cn.hbce.org.DynamoRoleRepository;
 import cn.hbce.testing.LocalTable;
 import cn.hbce.testing.Race;
 import java.time.Instant;
@@ -39,7 +38,7 @@ class DynamoOrgRoleRepositoryIT {
     void theAuthorizersReaderSeesWhatTheRoleApiStores() {
         role("r_1", Set.of("org.edit", "stats.view"));
         role("r_2", Set.of());
-        DynamoRoleRepository reader = new DynamoRoleRepository(LocalTable.client(), table);
+        DynamoOrgRoleRepository reader = roles;
         assertEquals(Optional.of(Set.of("org.edit", "stats.view")), reader.permissions("o_1", "r_1"));
         assertEquals(Optional.of(Set.of()), reader.permissions("o_1", "r_2"));
         Role r1 = roles.get("o_1", "r_1").orElseThrow();
