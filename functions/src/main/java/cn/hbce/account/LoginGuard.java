@@ -14,7 +14,4 @@ public record LoginGuard(int failures, long windowStartEpoch, long lockedUntilEp
         return lockedUntilEpoch > now.getEpochSecond();
     }
 
-    public boolean windowOpenAt(Instant now) {
-        return failures > 0 && now.getEpochSecond() - windowStartEpoch < WINDOW.toSeconds();
-    }
 }

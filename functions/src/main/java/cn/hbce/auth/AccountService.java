@@ -14,7 +14,6 @@ import cn.hbce.org.Org;
 import cn.hbce.org.OrgRepository;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 /** The signed-in person's own account: profile, logout, password change. */
 public final class AccountService {
@@ -86,7 +85,4 @@ public final class AccountService {
         audit.record(new AuditRecord(clock.instant(), meta, "PASSWORD_CHANGE", "PERSON", p.personId(), AuditRecord.SUCCESS));
     }
 
-    public Optional<Org> orgOf(Principal p) {
-        return p.orgId() == null ? Optional.empty() : orgs.get(p.orgId());
-    }
 }

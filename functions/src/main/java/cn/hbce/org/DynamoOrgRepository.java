@@ -280,7 +280,4 @@ public final class DynamoOrgRepository implements OrgRepository {
                 Instant.parse(i.str("createdAt")), Instant.parse(i.str("updatedAt")));
     }
 
-    static Map<String, AttributeValue> keyOf(String orgId) {
-        return new HashMap<>(Item.key("ORG#" + orgId, "META"));
-    }
 }

@@ -22,9 +22,4 @@ public final class ErrorMapper {
         JsonLog.error("request.failed", failure, "requestId", requestId);
         return toResponse(ErrorCode.INTERNAL, requestId);
     }
-
-    /** Step Functions error name for a failed task, so a Catch can match on it. */
-    public static String stepFunctionsErrorName(ErrorCode code) {
-        return "Hbce." + code.name();
-    }
 }

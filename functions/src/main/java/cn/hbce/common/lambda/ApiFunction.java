@@ -18,7 +18,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -141,7 +140,4 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         return Json.readBody(request.body(), type);
     }
 
-    protected static Optional<String> header(ApiRequest request, String name) {
-        return Optional.ofNullable(request.headers().get(name));
-    }
 }

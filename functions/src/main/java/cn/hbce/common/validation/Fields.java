@@ -32,9 +32,6 @@ public final class Fields {
         }
     }
 
-    public boolean hasErrors() {
-        return !invalid.isEmpty();
-    }
 
     public void throwIfInvalid() {
         if (!invalid.isEmpty()) {
