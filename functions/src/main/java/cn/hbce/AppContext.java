@@ -2,6 +2,7 @@ package cn.hbce;
 
 import cn.hbce.account.AccountRepository;
 import cn.hbce.account.DynamoAccountRepository;
+import cn.hbce.account.DynamoLoginSourceLimiter;
 import cn.hbce.account.DynamoSessionStore;
 import cn.hbce.account.SessionStore;
 import cn.hbce.auth.AccountService;
@@ -83,7 +84,8 @@ public final class AppContext {
         this.tokens = new TokenCodec(config.tokenSecret());
         var orgRoles = new cn.hbce.org.roles.DynamoOrgRoleRepository(dynamo, table);
         this.caller = new Caller(permissions, new CachedRoleRepository(orgRoles, clock, config.roleCacheTtl()));
-        this.login = new LoginService(accounts, orgs, sessions, hasher, tokens, caller, audit, clock, config.tokenLifetime());
+        this.login = new LoginService(accounts, new DynamoLoginSourceLimiter(dynamo, table), orgs, sessions, hasher,
+                tokens, caller, audit, clock, config.tokenLifetime());
         this.account = new AccountService(accounts, orgs, sessions, hasher, caller, audit, clock);
         this.authorizer = new Authorizer(tokens, new DynamoSessionSnapshotLoader(dynamo, table), sessions, caller, clock,
                 config.adminIdleLimit());

@@ -54,8 +54,9 @@ public final class DevServer implements AutoCloseable {
             Provisioner.createBuckets(template, AwsClients.s3());
             StateMachines.deployAll(template, intrinsics, services.sfn);
             AppContext app = AppContext.get();
+            // Whoever starts the devserver chose this password: it is not a temporary one.
             app.bootstrap.ensureRoot(new cn.hbce.bootstrap.Bootstrap.Account(config.rootAdminIdCard(), "省人社厅管理员",
-                    "13900000000", config.rootAdminPassword()));
+                    "13900000000", config.rootAdminPassword()), false);
             List<DemoData.DemoAccount> demo = config.demoData() ? DemoData.seed(app.bootstrap.sharingHashesForDemoData()) : List.of();
             String authorizerFunction = template.defaultAuthorizer()
                     .map(a -> functions.logicalIdOf(intrinsics.string(a.functionRef())))
@@ -63,6 +64,9 @@ public final class DevServer implements AutoCloseable {
             List<String> origins = template.corsOrigins().stream().map(intrinsics::string).toList();
             HttpGateway gateway = new HttpGateway(config.port(), new RouteTable(template.routes()), functions,
                     template.defaultAuthorizer(), authorizerFunction, origins);
+            if (Boolean.parseBoolean(DevServerConfig.setting("HBCE_TRUST_FORWARDED_FOR", "false"))) {
+                gateway.trustForwardedFor();
+            }
             DevServer server = new DevServer(template, services, functions, gateway, demo);
             gateway.addLocalRoute("schedules", (name, body) -> server.fireScheduleForRoute(name));
             gateway.start();

@@ -26,10 +26,20 @@ public interface AccountRepository {
 
     void createPerson(Person person);
 
-    /** Counts one failed login and returns the guard after it, locking the account at the limit. */
-    LoginGuard recordFailure(String personId, Instant now);
+    /**
+     * Reserves one password check of the account's window ({@link LoginGuard}); refused while the
+     * account is locked or every place of the open window is taken.
+     */
+    AttemptReservation reserveLoginAttempt(String personId, Instant now);
 
+    /** After a wrong password: locks the account once its window is used up; true for the one write that locked it. */
+    boolean lockIfAttemptsUsed(String personId, AttemptReservation reserved, Instant now);
+
+    /** A correct password: forgets the window's attempts. */
     void clearFailures(String personId);
+
+    /** Stores a stronger hash of the same password, unless the stored hash has changed meanwhile. */
+    boolean replacePasswordHash(String personId, String oldHash, String newHash);
 
     /** Stores a new password if the person is still at {@code expectedVersion}; false when stale. */
     boolean updatePassword(Person updated, long expectedVersion);

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * People at {@code PERSON#id / PROFILE}, ID-number claims at {@code IDCARD#number / CLAIM},
@@ -91,52 +90,35 @@ public final class DynamoAccountRepository implements AccountRepository {
     }
 
     @Override
-    public LoginGuard recordFailure(String personId, Instant now) {
-        long nowSec = now.getEpochSecond();
-        var cutoff = Item.n(nowSec - LoginGuard.WINDOW.toSeconds());
-        var countValues = Map.of(":one", Item.n(1), ":zero", Item.n(0), ":cutoff", cutoff);
-        var openValues = Map.of(":one", Item.n(1), ":zero", Item.n(0), ":cutoff", cutoff, ":now", Item.n(nowSec));
-        Item after = null;
-        // Either count into the open window, or open a new one; a racer may open it between the two tries.
-        for (int attempt = 0; after == null && attempt < 5; attempt++) {
-            try {
-                after = Item.of(dynamo.updateItem(r -> r.tableName(table).key(profileKey(personId))
-                        .updateExpression("SET failures = failures + :one")
-                        .conditionExpression("attribute_exists(PK) AND failures > :zero AND windowStart > :cutoff")
-                        .expressionAttributeValues(countValues)
-                        .returnValues(ReturnValue.ALL_NEW)).attributes());
-            } catch (ConditionalCheckFailedException windowClosed) {
-                try {
-                    after = Item.of(dynamo.updateItem(r -> r.tableName(table).key(profileKey(personId))
-                            .updateExpression("SET failures = :one, windowStart = :now")
-                            .conditionExpression("attribute_exists(PK) AND (failures = :zero OR windowStart <= :cutoff)")
-                            .expressionAttributeValues(openValues)
-                            .returnValues(ReturnValue.ALL_NEW)).attributes());
-                } catch (ConditionalCheckFailedException openedMeanwhile) {
-                    // Another failure opened the window first: count into it.
-                }
-            }
-        }
-        if (after == null) {
-            throw new IllegalStateException("Failed login could not be counted");
-        }
-        LoginGuard guard = PersonItems.guardOf(after);
-        if (guard.failures() < LoginGuard.MAX_FAILURES) {
-            return guard;
-        }
-        long until = nowSec + LoginGuard.LOCK.toSeconds();
-        dynamo.updateItem(r -> r.tableName(table).key(profileKey(personId))
-                .updateExpression("SET lockedUntil = :until, failures = :zero, windowStart = :zero")
-                .expressionAttributeValues(Map.of(":until", Item.n(until), ":zero", Item.n(0))));
-        return new LoginGuard(0, 0, until);
+    public AttemptReservation reserveLoginAttempt(String personId, Instant now) {
+        return attempts(personId).reserve(now);
+    }
+
+    @Override
+    public boolean lockIfAttemptsUsed(String personId, AttemptReservation reserved, Instant now) {
+        return attempts(personId).lockIfFull(reserved, now, LoginGuard.LOCK);
     }
 
     @Override
     public void clearFailures(String personId) {
-        dynamo.updateItem(r -> r.tableName(table).key(profileKey(personId))
-                .updateExpression("SET failures = :zero, windowStart = :zero, lockedUntil = :zero")
-                .conditionExpression("attribute_exists(PK)")
-                .expressionAttributeValues(Map.of(":zero", Item.n(0))));
+        attempts(personId).clear();
+    }
+
+    @Override
+    public boolean replacePasswordHash(String personId, String oldHash, String newHash) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(profileKey(personId))
+                    .updateExpression("SET passwordHash = :new")
+                    .conditionExpression("passwordHash = :old")
+                    .expressionAttributeValues(Map.of(":new", Item.s(newHash), ":old", Item.s(oldHash))));
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
+        }
+    }
+
+    private DynamoAttemptWindow attempts(String personId) {
+        return new DynamoAttemptWindow(dynamo, table, profileKey(personId), LoginGuard.MAX_FAILURES, LoginGuard.WINDOW, true);
     }
 
     @Override

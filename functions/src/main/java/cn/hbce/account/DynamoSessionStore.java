@@ -47,12 +47,21 @@ public final class DynamoSessionStore implements SessionStore {
 
     @Override
     public void deleteAll(String personId, String keepSessionId) {
+        deleteWhere(personId, row -> keepSessionId == null || !row.get("SK").s().equals("SESSION#" + keepSessionId));
+    }
+
+    @Override
+    public void deleteAllOfSeat(String personId, String adminId) {
+        deleteWhere(personId, row -> row.containsKey("adminId") && adminId.equals(row.get("adminId").s()));
+    }
+
+    private void deleteWhere(String personId, java.util.function.Predicate<Map<String, AttributeValue>> which) {
         var pages = dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
-                .projectionExpression("PK, SK")
+                .projectionExpression("PK, SK, adminId")
                 .expressionAttributeValues(Map.of(":pk", Item.s("PERSON#" + personId), ":sk", Item.s("SESSION#"))));
         for (Map<String, AttributeValue> row : pages.items()) {
-            if (keepSessionId == null || !row.get("SK").s().equals("SESSION#" + keepSessionId)) {
+            if (which.test(row)) {
                 dynamo.deleteItem(r -> r.tableName(table).key(Map.of("PK", row.get("PK"), "SK", row.get("SK"))));
             }
         }

@@ -16,4 +16,7 @@ public interface SessionStore {
 
     /** Ends every session of the person except {@code keepSessionId} (may be null). */
     void deleteAll(String personId, String keepSessionId);
+
+    /** Ends the sessions opened with one admin seat; the person's other sessions go on. */
+    void deleteAllOfSeat(String personId, String adminId);
 }

@@ -1,6 +1,7 @@
 package cn.hbce.auth;
 
 import cn.hbce.account.AccountRepository;
+import cn.hbce.account.AttemptReservation;
 import cn.hbce.account.AdminMembership;
 import cn.hbce.account.Person;
 import cn.hbce.account.SessionStore;
@@ -63,17 +64,23 @@ public final class AccountService {
     /** Changes the password and ends every other session of the person. */
     public void changePassword(Principal p, String oldPassword, String newPassword, RequestMeta meta) {
         Person person = accounts.person(p.personId()).orElseThrow(() -> new ApiError(ErrorCode.UNAUTHENTICATED));
+        Instant now = clock.instant();
+        // Guesses through a stolen token count like failed logins: the same window, reserved before the check.
+        AttemptReservation attempt = accounts.reserveLoginAttempt(p.personId(), now);
+        if (!attempt.granted()) {
+            sessions.deleteAll(p.personId(), null);
+            throw new ApiError(ErrorCode.ACCOUNT_LOCKED);
+        }
         if (!hasher.matches(oldPassword, person.passwordHash())) {
-            Instant now = clock.instant();
             audit.record(new AuditRecord(now, meta, "PASSWORD_CHANGE", "PERSON", p.personId(), "FAILURE:WRONG_PASSWORD"));
-            // Guesses through a stolen token count like failed logins; at the limit every session ends.
-            if (accounts.recordFailure(p.personId(), now).lockedAt(now)) {
+            if (accounts.lockIfAttemptsUsed(p.personId(), attempt, now)) {
                 sessions.deleteAll(p.personId(), null);
                 audit.record(new AuditRecord(now, meta, "ACCOUNT_LOCK", "PERSON", p.personId(), AuditRecord.SUCCESS));
                 throw new ApiError(ErrorCode.ACCOUNT_LOCKED);
             }
             throw new ApiError(ErrorCode.WRONG_PASSWORD);
         }
+        accounts.clearFailures(p.personId());
         if (!PasswordPolicy.acceptable(newPassword, person.idCard(), person.phone()) || newPassword.equals(oldPassword)) {
             throw new ApiError(ErrorCode.WEAK_PASSWORD);
         }

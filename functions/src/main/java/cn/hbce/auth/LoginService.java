@@ -2,7 +2,8 @@ package cn.hbce.auth;
 
 import cn.hbce.account.AccountRepository;
 import cn.hbce.account.AdminMembership;
-import cn.hbce.account.LoginGuard;
+import cn.hbce.account.AttemptReservation;
+import cn.hbce.account.LoginSourceLimiter;
 import cn.hbce.account.Person;
 import cn.hbce.account.PersonRegistration;
 import cn.hbce.account.Session;
@@ -27,11 +28,13 @@ import java.util.Optional;
 
 /**
  * 登录: user type + ID number + password. Unknown users and wrong passwords get the same answer
- * and take the same time; five failures in 15 minutes lock the account for 30.
+ * and take the same time; five failures in 15 minutes lock the account for 30, twenty failures from
+ * one source address in 15 minutes stop that address (429).
  */
 public final class LoginService {
     public static final String PERSON = "PERSON";
     private final AccountRepository accounts;
+    private final LoginSourceLimiter sources;
     private final OrgRepository orgs;
     private final SessionStore sessions;
     private final PasswordHasher hasher;
@@ -41,9 +44,10 @@ public final class LoginService {
     private final Clock clock;
     private final Duration tokenLifetime;
 
-    public LoginService(AccountRepository accounts, OrgRepository orgs, SessionStore sessions, PasswordHasher hasher,
+    public LoginService(AccountRepository accounts, LoginSourceLimiter sources, OrgRepository orgs, SessionStore sessions, PasswordHasher hasher,
                         TokenCodec tokens, Caller caller, AuditLog audit, Clock clock, Duration tokenLifetime) {
         this.accounts = accounts;
+        this.sources = sources;
         this.orgs = orgs;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -57,8 +61,17 @@ public final class LoginService {
     public record Command(String userType, String idCard, String password, String orgId) {
     }
 
+    /**
+     * The order matters: the source address's budget is taken first (once spent, 429 before the
+     * account is even looked at), then a place in the account's window (423 while locked or full),
+     * and only then is the password hashed. A correct password gives both places back.
+     */
     public LoginOutcome login(Command cmd, RequestMeta meta) {
         Instant now = clock.instant();
+        AttemptReservation source = sources.reserve(meta.sourceIp(), now);
+        if (!source.granted()) {
+            return refuse(ErrorCode.TOO_MANY_ATTEMPTS, meta, "-", now);
+        }
         Optional<Person> found = IdCard.normalize(cmd.idCard(), now.atZone(ZoneOffset.ofHours(8)).toLocalDate())
                 .flatMap(accounts::personIdForIdCard)
                 .flatMap(accounts::person);
@@ -68,19 +81,23 @@ public final class LoginService {
         }
         Person person = found.get();
         RequestMeta as = meta.asActor(person.personId(), null);
-        if (person.guard().lockedAt(now)) {
+        AttemptReservation attempt = accounts.reserveLoginAttempt(person.personId(), now);
+        if (!attempt.granted()) {
             return refuse(ErrorCode.ACCOUNT_LOCKED, as, person.personId(), now);
         }
+        if (attempt.endedLock()) {
+            audit.record(new AuditRecord(now, as, "ACCOUNT_UNLOCK", "PERSON", person.personId(), AuditRecord.SUCCESS));
+        }
         if (!hasher.matches(cmd.password(), person.passwordHash())) {
-            LoginGuard after = accounts.recordFailure(person.personId(), now);
-            if (after.lockedAt(now)) {
+            if (accounts.lockIfAttemptsUsed(person.personId(), attempt, now)) {
                 audit.record(new AuditRecord(now, as, "ACCOUNT_LOCK", "PERSON", person.personId(), AuditRecord.SUCCESS));
-                return refuse(ErrorCode.ACCOUNT_LOCKED, as, person.personId(), now);
             }
             return refuse(ErrorCode.INVALID_CREDENTIALS, as, person.personId(), now);
         }
-        if (person.guard().failures() > 0 || person.guard().lockedUntilEpoch() > 0) {
-            accounts.clearFailures(person.personId());
+        accounts.clearFailures(person.personId());
+        sources.release(meta.sourceIp(), source);
+        if (hasher.needsRehash(person.passwordHash())) {
+            accounts.replacePasswordHash(person.personId(), person.passwordHash(), hasher.hash(cmd.password()));
         }
         if (person.disabled()) {
             return refuse(ErrorCode.ACCOUNT_DISABLED, as, person.personId(), now);
@@ -112,10 +129,12 @@ public final class LoginService {
                 .filter(m -> m.orgType().equals(cmd.userType()))
                 .filter(m -> cmd.orgId() == null || m.orgId().equals(cmd.orgId()))
                 .toList();
-        // Several orgs of this type: an approved org first, then one under review, a rejected one last.
+        // Several orgs of this type: a seat that is not disabled first (disabling one seat blocks only
+        // that org), then an approved org, one under review, a rejected one last.
         Optional<Map.Entry<AdminMembership, Org>> chosen = seats.stream()
                 .flatMap(m -> orgs.get(m.orgId()).map(o -> Map.entry(m, o)).stream())
-                .min(Comparator.comparingInt((Map.Entry<AdminMembership, Org> e) -> loginPreference(e.getValue().status()))
+                .min(Comparator.comparing((Map.Entry<AdminMembership, Org> e) -> e.getKey().disabled())
+                        .thenComparingInt(e -> loginPreference(e.getValue().status()))
                         .thenComparing(e -> e.getKey().orgId()));
         if (chosen.isEmpty()) {
             return refuse(ErrorCode.INVALID_CREDENTIALS, meta, person.personId(), now);

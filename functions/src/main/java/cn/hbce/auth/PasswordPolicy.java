@@ -2,7 +2,8 @@ package cn.hbce.auth;
 
 /**
  * At least 8 characters (at most 64) from at least three of upper, lower, digit and symbol,
- * not containing the holder's ID number or phone.
+ * not containing the holder's ID number or phone, and not one of the common passwords that meet
+ * those rules anyway ({@code common-passwords.txt}).
  */
 public final class PasswordPolicy {
     public static final int MIN_LENGTH = 8;
@@ -37,6 +38,6 @@ public final class PasswordPolicy {
         String lowered = password.toUpperCase(java.util.Locale.ROOT);
         boolean containsId = idCard != null && !idCard.isEmpty() && lowered.contains(idCard.toUpperCase(java.util.Locale.ROOT));
         boolean containsPhone = phone != null && !phone.isEmpty() && password.contains(phone);
-        return classes >= 3 && !containsId && !containsPhone;
+        return classes >= 3 && !containsId && !containsPhone && !CommonPasswords.contains(password);
     }
 }

@@ -70,6 +70,11 @@ public final class Bootstrap {
     /** An approved org with a super admin; returns the org id (the existing one when already there). */
     public String ensureOrg(String orgId, OrgType type, String name, String creditCode, String parentOrgId,
                             String contactPhone, Account superAdmin) {
+        return ensureOrg(orgId, type, name, creditCode, parentOrgId, contactPhone, superAdmin, false);
+    }
+
+    private String ensureOrg(String orgId, OrgType type, String name, String creditCode, String parentOrgId,
+                             String contactPhone, Account superAdmin, boolean temporaryPassword) {
         Instant now = clock.instant();
         if (orgs.get(orgId).isEmpty()) {
             if (creditCode != null && !orgs.claimCreditCode(creditCode, orgId)) {
@@ -79,7 +84,7 @@ public final class Bootstrap {
                     null, 1, now, now));
             audit.record(new AuditRecord(now, system(), "BOOTSTRAP_ORG", "ORG", orgId, AuditRecord.SUCCESS));
         }
-        String personId = ensurePerson(superAdmin, null);
+        String personId = ensurePerson(superAdmin, null, temporaryPassword);
         boolean seated = accounts.membershipsOf(personId).stream().anyMatch(m -> m.orgId().equals(orgId));
         if (!seated) {
             accounts.createMembership(new AdminMembership(Ids.newId("a"), orgId, type.name(), personId, null, true, false));
@@ -90,6 +95,10 @@ public final class Bootstrap {
 
     /** A person (optionally an approved professional of {@code registration}'s org); returns the person id. */
     public String ensurePerson(Account a, PersonRegistration registration) {
+        return ensurePerson(a, registration, false);
+    }
+
+    private String ensurePerson(Account a, PersonRegistration registration, boolean temporaryPassword) {
         Instant now = clock.instant();
         String idCard = IdCard.normalize(a.idCard(), now.atZone(ZoneOffset.ofHours(8)).toLocalDate())
                 .orElseThrow(() -> new IllegalArgumentException("Invalid ID number for " + a.name()));
@@ -106,13 +115,19 @@ public final class Bootstrap {
             return accounts.personIdForIdCard(idCard).orElseThrow();
         }
         accounts.createPerson(new Person(personId, idCard, a.name(), phone, hash(a.password()), registration,
-                false, false, LoginGuard.CLEAR, 1, now));
+                false, temporaryPassword, LoginGuard.CLEAR, 1, now));
         audit.record(new AuditRecord(now, system(), "BOOTSTRAP_PERSON", "PERSON", personId, AuditRecord.SUCCESS));
         return personId;
     }
 
-    public String ensureRoot(Account superAdmin) {
-        return ensureOrg(ROOT_ORG_ID, OrgType.HRSS, ROOT_ORG_NAME, null, null, "027-87654321", superAdmin);
+    /**
+     * The HRSS root and its super admin. {@code temporaryPassword}: the password was handed over by
+     * whoever deployed (SeedRootFunction on AWS), so the admin must change it at first login; the
+     * local devserver's root, whose password its own user chose, is not.
+     */
+    public String ensureRoot(Account superAdmin, boolean temporaryPassword) {
+        return ensureOrg(ROOT_ORG_ID, OrgType.HRSS, ROOT_ORG_NAME, null, null, "027-87654321", superAdmin,
+                temporaryPassword);
     }
 
     private static RequestMeta system() {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Run once after the first deployment (sam remote invoke, not routed): creates the HRSS root org
- * and its super admin from {@code {idCard, name, phone, password}}. Running it again changes nothing.
+ * and its super admin from {@code {idCard, name, phone, password}}. The password passed through the
+ * deployer's hands, so the admin must change it at first login. Running it again changes nothing.
  */
 public final class SeedRootFunction implements RequestHandler<Map<String, String>, Map<String, String>> {
     private final Bootstrap bootstrap;
@@ -23,7 +24,7 @@ public final class SeedRootFunction implements RequestHandler<Map<String, String
     @Override
     public Map<String, String> handleRequest(Map<String, String> input, Context context) {
         String orgId = bootstrap.ensureRoot(new Bootstrap.Account(input.get("idCard"), input.get("name"),
-                input.get("phone"), input.get("password")));
+                input.get("phone"), input.get("password")), true);
         return Map.of("orgId", orgId, "status", "READY");
     }
 }

@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * ({@code ORGNAME#type#slice / orgId}), so lookup is a Query, never a Scan.
  */
 public final class DynamoOrgRepository implements OrgRepository {
+    /** Name-index items one anonymous lookup may read, over all the types it asks for. */
+    static final int LOOKUP_READ_BUDGET = 200;
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -200,29 +202,28 @@ public final class DynamoOrgRepository implements OrgRepository {
 
     @Override
     public List<OrgSummary> lookup(String query, Optional<OrgType> type, int limit) {
-        String slice = query.substring(0, 2);
+        // Every two-character slice of the query is a slice of every name containing it; the last
+        // one is usually the most specific of what has been typed so far.
+        String slice = query.substring(query.length() - 2);
         List<OrgType> types = type.map(List::of).orElse(List.of(OrgType.values()));
+        int readsPerType = LOOKUP_READ_BUDGET / types.size();
         List<OrgSummary> found = new ArrayList<>();
         for (OrgType t : types) {
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> exclusiveStart = start;
-                QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
-                        .keyConditionExpression("PK = :pk")
-                        .filterExpression("contains(#n, :q)")
-                        .expressionAttributeNames(Map.of("#n", "name"))
-                        .expressionAttributeValues(Map.of(":pk", Item.s(nameKey(t, slice)), ":q", Item.s(query)))
-                        .exclusiveStartKey(exclusiveStart)
-                        .build());
-                for (var row : page.items()) {
-                    Item i = Item.of(row);
-                    found.add(new OrgSummary(i.str("orgId"), i.str("name"), t));
-                    if (found.size() >= limit) {
-                        return found;
-                    }
+            // One page of a bounded size per type: an anonymous caller never makes us walk a partition.
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("PK = :pk")
+                    .filterExpression("contains(#n, :q)")
+                    .expressionAttributeNames(Map.of("#n", "name"))
+                    .expressionAttributeValues(Map.of(":pk", Item.s(nameKey(t, slice)), ":q", Item.s(query)))
+                    .limit(readsPerType)
+                    .build());
+            for (var row : page.items()) {
+                Item i = Item.of(row);
+                found.add(new OrgSummary(i.str("orgId"), i.str("name"), t));
+                if (found.size() >= limit) {
+                    return found;
                 }
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null);
+            }
         }
         return found;
     }

@@ -3,6 +3,7 @@ package cn.hbce.org;
 import cn.hbce.AppContext;
 import cn.hbce.common.http.Access;
 import cn.hbce.common.http.ApiError;
+import cn.hbce.common.validation.Texts;
 import cn.hbce.common.http.ApiRequest;
 import cn.hbce.common.http.ApiResponse;
 import cn.hbce.common.lambda.ApiFunction;
@@ -30,7 +31,7 @@ public final class LookupOrgsFunction extends ApiFunction {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         String q = request.queryParam("q").map(String::trim).orElse("");
-        if (q.length() < 2 || q.length() > 50) {
+        if (q.length() < 2 || q.length() > 50 || Texts.hasHiddenCharacters(q)) {
             throw ApiError.invalid(List.of("q"));
         }
         Optional<OrgType> type = Optional.empty();

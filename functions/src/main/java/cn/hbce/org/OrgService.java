@@ -26,14 +26,15 @@ import java.util.Optional;
  */
 public final class OrgService {
     public static final int LOOKUP_LIMIT = 20;
-    private static final int MAX_TREE_DEPTH = 16;
     private final OrgRepository orgs;
+    private final OrgTree tree;
     private final ReviewService reviews;
     private final AuditLog audit;
     private final Clock clock;
 
     public OrgService(OrgRepository orgs, ReviewService reviews, AuditLog audit, Clock clock) {
         this.orgs = orgs;
+        this.tree = new OrgTree(orgs);
         this.reviews = reviews;
         this.audit = audit;
         this.clock = clock;
@@ -113,7 +114,7 @@ public final class OrgService {
         }
         Org newParent = orgs.get(newParentId).filter(Org::approved)
                 .filter(p -> org.type() == OrgType.DEPARTMENT ? p.type().canSupervise() : p.type() == OrgType.DEPARTMENT)
-                .filter(p -> !p.orgId().equals(org.parentOrgId()) && !isAncestorOrSelf(org.orgId(), p))
+                .filter(p -> !p.orgId().equals(org.parentOrgId()) && !tree.isWithin(org.orgId(), p))
                 .orElseThrow(() -> ApiError.invalid(List.of("newParentOrgId")));
         String reviewId = Ids.newId("r");
         if (!orgs.reservePending(org.orgId(), PendingChange.SUPERIOR, reviewId)) {
@@ -130,19 +131,6 @@ public final class OrgService {
         reviews.submit(reviewId, new ReviewService.Submission(ReviewKind.SUPERIOR_CHANGE, org.orgId(), subject, detail,
                 org.name(), List.of(List.of(org.parentOrgId(), newParent.orgId()))), meta);
         return reviewId;
-    }
-
-    /** True if {@code orgId} is {@code candidate} or one of its ancestors: moving there would make a cycle. */
-    boolean isAncestorOrSelf(String orgId, Org candidate) {
-        Optional<Org> current = Optional.of(candidate);
-        for (int depth = 0; current.isPresent() && depth < MAX_TREE_DEPTH; depth++) {
-            if (current.get().orgId().equals(orgId)) {
-                return true;
-            }
-            String parent = current.get().parentOrgId();
-            current = parent == null ? Optional.empty() : orgs.get(parent);
-        }
-        return current.isPresent();
     }
 
     public List<OrgSummary> lookup(String query, Optional<OrgType> type) {

@@ -122,7 +122,8 @@ public final class ReviewService {
         return new Detail(review, steps);
     }
 
-    public enum Outcome { DONE, ALREADY_DECIDED, NOT_FOUND }
+    /** SELF_REVIEW: the caller submitted the review, or is the person it is about; nobody decides their own. */
+    public enum Outcome { DONE, ALREADY_DECIDED, NOT_FOUND, SELF_REVIEW }
 
     public record Decision(String reviewId, boolean approve, String comment) {
     }
@@ -157,6 +158,11 @@ public final class ReviewService {
             return Outcome.NOT_FOUND;
         }
         ReviewStep step = mine.get();
+        if (ownReview(caller, d.reviewId())) {
+            audit.record(new AuditRecord(now, meta, "DECIDE", "REVIEW", d.reviewId(),
+                    AuditRecord.FAILURE + ":" + Outcome.SELF_REVIEW.name()));
+            return Outcome.SELF_REVIEW;
+        }
         ReviewStatus outcome = d.approve() ? ReviewStatus.APPROVED : ReviewStatus.REJECTED;
         if (!step.status().open() || !reviews.decideStep(step, outcome, caller.personId(), d.comment(), now)) {
             return Outcome.ALREADY_DECIDED;
@@ -174,6 +180,12 @@ public final class ReviewService {
             JsonLog.warn("review.decision.late", "reviewId", d.reviewId());
         }
         return Outcome.DONE;
+    }
+
+    private boolean ownReview(Principal caller, String reviewId) {
+        return reviews.get(reviewId)
+                .map(r -> caller.personId().equals(r.submittedBy()) || caller.personId().equals(r.subjectId()))
+                .orElse(false);
     }
 
     public record TodoItem(String kind, long count) {

@@ -27,9 +27,10 @@ final class ReviewViews {
                   Map<String, Object> subject, Map<String, Object> detail, Object changes, List<StepView> steps) {
         static Detail of(ReviewService.Detail d) {
             Review r = d.review();
-            Object changes = r.detail() == null ? null : r.detail().get("changes");
-            return new Detail(r.reviewId(), r.kind(), r.status(), r.submittedAt(), r.decidedAt(), r.subject(), r.detail(),
-                    changes,
+            Map<String, Object> detail = PhoneMasking.masked(r.detail());
+            Object changes = detail == null ? null : detail.get("changes");
+            return new Detail(r.reviewId(), r.kind(), r.status(), r.submittedAt(), r.decidedAt(),
+                    PhoneMasking.masked(r.subject()), detail, changes,
                     d.steps().stream().map(s -> new StepView(s.stageIndex(), s.orgId(), s.status(), s.decidedAt(), s.comment()))
                             .toList());
         }

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 class DynamoAccountRepositoryIT {
     private static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
     private DynamoAccountRepository accounts;
+    private String table;
     private DynamoSessionStore sessions;
 
     @BeforeEach
     void freshTable() {
-        String table = LocalTable.create();
+        table = LocalTable.create();
         accounts = new DynamoAccountRepository(LocalTable.client(), table);
         sessions = new DynamoSessionStore(LocalTable.client(), table);
     }
@@ -42,29 +43,71 @@ class DynamoAccountRepositoryIT {
     }
 
     @Test
-    void fiveFailuresInTheWindowLockTheAccountAndAnOldWindowStartsAgain() {
+    void fiveReservedChecksThenRefusedAndTheLockEndsWithAnAuditableUnlock() {
         accounts.createPerson(person("p_1"));
-        for (int i = 1; i <= 4; i++) {
-            LoginGuard g = accounts.recordFailure("p_1", NOW.plusSeconds(i));
-            assertEquals(i, g.failures());
-            assertFalse(g.lockedAt(NOW.plusSeconds(i)));
+        AttemptReservation last = null;
+        for (int i = 1; i <= 5; i++) {
+            last = accounts.reserveLoginAttempt("p_1", NOW.plusSeconds(i));
+            assertTrue(last.granted(), "check " + i);
+            assertFalse(last.endedLock());
         }
-        LoginGuard locked = accounts.recordFailure("p_1", NOW.plusSeconds(5));
-        assertTrue(locked.lockedAt(NOW.plusSeconds(6)));
-        assertTrue(accounts.person("p_1").orElseThrow().guard().lockedAt(NOW.plus(LoginGuard.LOCK).minusSeconds(1)));
-        assertFalse(accounts.person("p_1").orElseThrow().guard().lockedAt(NOW.plus(LoginGuard.LOCK).plusSeconds(6)));
+        assertFalse(accounts.reserveLoginAttempt("p_1", NOW.plusSeconds(6)).granted(), "no sixth check in the window");
+        assertTrue(accounts.lockIfAttemptsUsed("p_1", last, NOW.plusSeconds(6)), "the window is used: lock");
+        assertFalse(accounts.lockIfAttemptsUsed("p_1", last, NOW.plusSeconds(6)), "only one write locks");
+        assertTrue(accounts.person("p_1").orElseThrow().guard().lockedAt(NOW.plus(LoginGuard.LOCK)));
 
-        accounts.clearFailures("p_1");
-        accounts.recordFailure("p_1", NOW);
-        LoginGuard later = accounts.recordFailure("p_1", NOW.plus(LoginGuard.WINDOW).plusSeconds(1));
-        assertEquals(1, later.failures(), "a failure after the window starts a new count");
+        Instant windowOver = NOW.plus(LoginGuard.WINDOW).plusSeconds(60);
+        assertFalse(accounts.reserveLoginAttempt("p_1", windowOver).granted(), "the lock outlasts the window");
+        Instant lockOver = NOW.plusSeconds(6).plus(LoginGuard.LOCK).plusSeconds(1);
+        AttemptReservation after = accounts.reserveLoginAttempt("p_1", lockOver);
+        assertTrue(after.granted());
+        assertTrue(after.endedLock(), "the first check after the lock reports the unlock");
+        assertFalse(accounts.reserveLoginAttempt("p_1", lockOver.plusSeconds(1)).endedLock(), "reported once");
     }
 
     @Test
-    void concurrentFailuresAreAllCounted() throws Exception {
+    void aCorrectPasswordGivesTheWindowBackAndAnOldWindowStartsAgain() {
+        accounts.createPerson(person("p_4"));
+        for (int i = 0; i < 4; i++) {
+            accounts.reserveLoginAttempt("p_4", NOW);
+        }
+        accounts.clearFailures("p_4");
+        for (int i = 0; i < 5; i++) {
+            assertTrue(accounts.reserveLoginAttempt("p_4", NOW).granted());
+        }
+        assertFalse(accounts.reserveLoginAttempt("p_4", NOW).granted());
+        assertTrue(accounts.reserveLoginAttempt("p_4", NOW.plus(LoginGuard.WINDOW).plusSeconds(1)).granted(),
+                "without a lock, a new window opens after 15 minutes");
+    }
+
+    @Test
+    void ofManySimultaneousChecksOnlyFiveAreReserved() throws Exception {
         accounts.createPerson(person("p_2"));
-        Race.run(4, () -> accounts.recordFailure("p_2", NOW));
-        assertEquals(4, accounts.person("p_2").orElseThrow().guard().failures());
+        List<Boolean> granted = Race.run(24, () -> accounts.reserveLoginAttempt("p_2", NOW).granted());
+        assertEquals(LoginGuard.MAX_FAILURES, Collections.frequency(granted, true));
+    }
+
+    @Test
+    void aSourceAddressGetsTwentyFailuresAndSuccessesDoNotCount() throws Exception {
+        DynamoLoginSourceLimiter sources = new DynamoLoginSourceLimiter(LocalTable.client(), table);
+        List<AttemptReservation> taken = Race.run(30, () -> sources.reserve("198.51.100.7", NOW));
+        assertEquals(LoginGuard.MAX_SOURCE_FAILURES, taken.stream().filter(AttemptReservation::granted).count());
+        AttemptReservation one = taken.stream().filter(AttemptReservation::granted).findFirst().orElseThrow();
+        sources.release("198.51.100.7", one);
+        assertTrue(sources.reserve("198.51.100.7", NOW).granted(), "a released place can be taken again");
+        assertFalse(sources.reserve("198.51.100.7", NOW).granted());
+        assertTrue(sources.reserve("198.51.100.8", NOW).granted(), "another address has its own budget");
+        assertTrue(sources.reserve("198.51.100.7", NOW.plus(LoginGuard.WINDOW).plusSeconds(1)).granted(),
+                "a new window after 15 minutes");
+    }
+
+    @Test
+    void aStrongerHashReplacesTheOldOneOnlyIfUnchanged() {
+        Person p = person("p_5");
+        accounts.createPerson(p);
+        assertFalse(accounts.replacePasswordHash("p_5", "other", "new"));
+        assertTrue(accounts.replacePasswordHash("p_5", "hash", "new"));
+        assertEquals("new", accounts.person("p_5").orElseThrow().passwordHash());
     }
 
     @Test
@@ -85,6 +128,17 @@ class DynamoAccountRepositoryIT {
         assertTrue(sessions.get("p_4", "s_a").isEmpty());
         assertTrue(sessions.get("p_4", "s_b").isPresent());
         assertTrue(sessions.get("p_4", "s_c").isEmpty());
+    }
+
+    @Test
+    void endingOneSeatsSessionsLeavesTheOthers() {
+        sessions.create(new Session("p_6", "s_d", "DEPARTMENT", "o_1", "a_1", NOW, NOW.plusSeconds(7200), NOW));
+        sessions.create(new Session("p_6", "s_u", "UNIT", "o_2", "a_2", NOW, NOW.plusSeconds(7200), NOW));
+        sessions.create(new Session("p_6", "s_p", "PERSON", "o_2", null, NOW, NOW.plusSeconds(7200), NOW));
+        sessions.deleteAllOfSeat("p_6", "a_2");
+        assertTrue(sessions.get("p_6", "s_d").isPresent());
+        assertTrue(sessions.get("p_6", "s_u").isEmpty());
+        assertTrue(sessions.get("p_6", "s_p").isPresent());
     }
 
     @Test

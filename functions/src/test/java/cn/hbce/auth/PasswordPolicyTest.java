@@ -29,4 +29,13 @@ class PasswordPolicyTest {
         assertFalse(PasswordPolicy.acceptable("Abc def12", ID, PHONE));
         assertFalse(PasswordPolicy.acceptable("Aa1!" + "x".repeat(61), ID, PHONE));
     }
+
+    @Test
+    void refusesCommonPasswordsThatMeetTheClassRuleAnyway() {
+        assertFalse(PasswordPolicy.acceptable("P@ssw0rd", ID, PHONE));
+        assertFalse(PasswordPolicy.acceptable("Admin@123", ID, PHONE));
+        assertFalse(PasswordPolicy.acceptable("ADMIN@123", ID, PHONE), "case does not matter");
+        assertFalse(PasswordPolicy.acceptable("1qaz@WSX", ID, PHONE));
+        assertTrue(PasswordPolicy.acceptable("Admin@123x7", ID, PHONE), "a longer, rarer variant is fine");
+    }
 }

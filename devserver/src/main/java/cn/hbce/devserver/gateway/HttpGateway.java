@@ -43,6 +43,7 @@ public final class HttpGateway implements AutoCloseable {
     private final Optional<AuthorizerDef> authorizer;
     private final String authorizerFunction;
     private final List<String> corsOrigins;
+    private volatile boolean trustForwardedFor;
     private final Map<String, BiFunction<String, String, LocalResponse>> localRoutes = new LinkedHashMap<>();
 
     /** An answer of a devserver-only route (under /_local/). */
@@ -69,6 +70,24 @@ public final class HttpGateway implements AutoCloseable {
         });
         server.setExecutor(pool);
         server.createContext("/", this::serve);
+    }
+
+    /**
+     * Takes the client address from the first {@code X-Forwarded-For} entry instead of the TCP peer,
+     * as behind a trusted proxy. API Gateway never does this (it reports the peer); the end-to-end
+     * tests use it to stand for many clients while all of them connect from loopback.
+     */
+    public void trustForwardedFor() {
+        this.trustForwardedFor = true;
+    }
+
+    private String sourceIp(HttpExchange exchange, Map<String, String> headers) {
+        String forwarded = trustForwardedFor ? headers.get("x-forwarded-for") : null;
+        if (forwarded != null && !forwarded.isBlank()) {
+            String first = forwarded.split(",")[0].strip();
+            return first.length() > 45 ? first.substring(0, 45) : first;
+        }
+        return exchange.getRemoteAddress().getAddress().getHostAddress();
     }
 
     /** Adds a devserver-only route: POST /_local/{name}; the function gets the rest of the path and the body. */
@@ -206,7 +225,7 @@ public final class HttpGateway implements AutoCloseable {
         throw new IllegalStateException("Identity source not supported locally: " + source);
     }
 
-    private static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, RouteTable.Match match, byte[] body) {
+    private APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, RouteTable.Match match, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
@@ -258,7 +277,7 @@ public final class HttpGateway implements AutoCloseable {
                                 .withMethod(match.route().method())
                                 .withPath(exchange.getRequestURI().getRawPath())
                                 .withProtocol("HTTP/1.1")
-                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                                .withSourceIp(sourceIp(exchange, headers))
                                 .withUserAgent(headers.get("user-agent"))
                                 .build())
                         .build())

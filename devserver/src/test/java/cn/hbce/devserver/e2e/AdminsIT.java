@@ -144,31 +144,42 @@ class AdminsIT {
         // A professional of another org becomes admin of this department.
         String idCard = TestData.idCard();
         OrgAdmin.professionalOf(DemoData.HOSPITAL, RegistrationStatus.APPROVED, idCard);
-        String adminId = added(add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", idCard)));
+        String adminId = added(add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", idCard, "name", OrgAdmin.PROFESSIONAL_NAME)));
         E2E.Resp login = Fixtures.login("DEPARTMENT", idCard, TestData.PASSWORD);
         assertEquals(200, login.status(), login::toString);
         assertEquals(org.orgId(), login.json().at("/user/orgId").asText());
         assertTrue(OrgAdmin.admin(org, adminId).isPresent());
 
-        assertError(add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", TestData.idCard())), 404, "NOT_FOUND");
-        assertError(add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", TestData.withWrongIdCheck(idCard))),
+        E2E.Resp unknown = add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", TestData.idCard(),
+                "name", OrgAdmin.PROFESSIONAL_NAME));
+        assertError(unknown, 404, "NOT_FOUND");
+        // A real ID number with another name answers exactly like an unknown one: no name oracle.
+        String otherIdCard = TestData.idCard();
+        OrgAdmin.professionalOf(DemoData.HOSPITAL, RegistrationStatus.APPROVED, otherIdCard);
+        E2E.Resp wrongName = add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", otherIdCard, "name", "张三"));
+        assertError(wrongName, 404, "NOT_FOUND");
+        assertEquals(unknown.json().path("message"), wrongName.json().path("message"));
+        assertEquals(unknown.json().size(), wrongName.json().size());
+        assertValidation(add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", otherIdCard)), "name");
+        assertEquals(401, Fixtures.login("DEPARTMENT", otherIdCard, TestData.PASSWORD).status(), "no seat was made");
+        assertError(add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", TestData.withWrongIdCheck(idCard), "name", OrgAdmin.PROFESSIONAL_NAME)),
                 400, "ID_CARD_INVALID");
-        assertValidation(add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", idCard, "password", "Xx1!xxxxx")),
+        assertValidation(add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", idCard, "name", OrgAdmin.PROFESSIONAL_NAME, "password", "Xx1!xxxxx")),
                 "password");
     }
 
     @Test
     void aPersonIsAdminOfAnOrgOnlyOnce() {
         OrgAdmin.Added a = OrgAdmin.addNewUser(org, statsRole);
-        assertError(add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", a.idCard())), 409, "CONFLICT");
-        assertError(add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", org.org().idCard())), 409, "CONFLICT");
+        assertError(add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", a.idCard(), "name", a.name())), 409, "CONFLICT");
+        assertError(add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", org.org().idCard(), "name", "测试超级管理员")), 409, "CONFLICT");
         String roleBefore = OrgAdmin.role(org, statsRole).orElseThrow().path("assignedCount").asText();
 
         String idCard = TestData.idCard();
         OrgAdmin.professionalOf(DemoData.HOSPITAL, RegistrationStatus.APPROVED, idCard);
         List<E2E.Resp> twice = E2E.concurrently(List.of(
-                () -> add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", idCard)),
-                () -> add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", idCard))));
+                () -> add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", idCard, "name", OrgAdmin.PROFESSIONAL_NAME)),
+                () -> add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", idCard, "name", OrgAdmin.PROFESSIONAL_NAME))));
         assertEquals(List.of(201, 409), twice.stream().map(E2E.Resp::status).sorted().toList(), twice::toString);
         assertEquals(Long.parseLong(roleBefore) + 1, OrgAdmin.role(org, statsRole).orElseThrow().path("assignedCount").asLong(),
                 "the refused add gave its role reservation back");
@@ -233,7 +244,7 @@ class AdminsIT {
         assertTrue(OrgAdmin.auditActions(org.orgId()).contains("ADMIN_DELETE"));
 
         // Both seat items are gone: the person can be added again.
-        added(add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", a.idCard())));
+        added(add(org, obj("mode", "EXISTING_USER", "roleId", statsRole, "idCard", a.idCard(), "name", a.name())));
         assertEquals(200, OrgAdmin.login(org, a).status());
     }
 

@@ -1,6 +1,7 @@
 package cn.hbce.devserver.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.hbce.AppContext;
 import cn.hbce.account.PersonRegistration;
@@ -73,20 +74,38 @@ public final class OrgAdmin {
     }
 
     /** A brand-new person added over the API as admin of {@code org} with {@code roleId}. */
-    public record Added(String adminId, String idCard, String phone, String password) {
+    public record Added(String adminId, String idCard, String name, String phone, String password) {
     }
 
+    /** The password a new admin picks at the first login, replacing the one the super admin gave. */
+    public static final String CHANGED_PASSWORD = "E2e#Own-Passw0rd";
+
     public static Map<String, Object> newUser(String roleId, String idCard, String phone) {
-        return E2E.obj("mode", "NEW_USER", "roleId", roleId, "idCard", idCard, "name", TestData.personName("管理员"),
+        return newUser(roleId, idCard, TestData.personName("管理员"), phone);
+    }
+
+    public static Map<String, Object> newUser(String roleId, String idCard, String name, String phone) {
+        return E2E.obj("mode", "NEW_USER", "roleId", roleId, "idCard", idCard, "name", name,
                 "phone", phone, "password", TestData.PASSWORD);
     }
 
+    /**
+     * Adds a NEW_USER admin and, as the new admin does, logs in once with the password the super
+     * admin chose (which must be changed: the login says so) and changes it to {@link #CHANGED_PASSWORD}.
+     */
     public static Added addNewUser(Org org, String roleId) {
         String idCard = TestData.idCard();
         String phone = TestData.phone();
-        E2E.Resp r = E2E.post("/v1/org/admins", newUser(roleId, idCard, phone), org.token());
+        String name = TestData.personName("管理员");
+        E2E.Resp r = E2E.post("/v1/org/admins", newUser(roleId, idCard, name, phone), org.token());
         assertEquals(201, r.status(), () -> "add admin: " + r);
-        return new Added(r.json().path("adminId").asText(), idCard, phone, TestData.PASSWORD);
+        E2E.Resp first = Fixtures.login(org.userType(), idCard, TestData.PASSWORD);
+        assertEquals(200, first.status(), first::toString);
+        assertTrue(first.json().path("mustChangePassword").asBoolean(), "a password chosen by someone else is temporary");
+        E2E.Resp changed = E2E.put("/v1/me/password", E2E.obj("oldPassword", TestData.PASSWORD,
+                "newPassword", CHANGED_PASSWORD), first.json().path("token").asText());
+        assertEquals(204, changed.status(), changed::toString);
+        return new Added(r.json().path("adminId").asText(), idCard, name, phone, CHANGED_PASSWORD);
     }
 
     public static E2E.Resp login(Org org, Added admin) {
@@ -97,11 +116,14 @@ public final class OrgAdmin {
         return Fixtures.token(org.userType(), admin.idCard(), admin.password());
     }
 
+    /** The name {@link #professionalOf} gives every professional it makes. */
+    public static final String PROFESSIONAL_NAME = "测试专技";
+
     /** An approved (or otherwise decided) professional registered with {@code orgId}; returns the person id. */
     public static String professionalOf(String orgId, RegistrationStatus status, String idCard) {
         E2E.server();
         return AppContext.get().bootstrap.ensurePerson(
-                new Bootstrap.Account(idCard, TestData.personName("专技"), TestData.phone(), TestData.PASSWORD),
+                new Bootstrap.Account(idCard, PROFESSIONAL_NAME, TestData.phone(), TestData.PASSWORD),
                 new PersonRegistration(orgId, status, "卫生技术人员", "中级"));
     }
 

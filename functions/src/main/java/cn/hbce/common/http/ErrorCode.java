@@ -20,11 +20,14 @@ public enum ErrorCode {
     NOT_FOUND(404, "资源不存在"),
     ALREADY_REGISTERED(409, "已注册，不能重复注册"),
     CONFLICT(409, "当前状态不允许此操作"),
+    SHARED_ACCOUNT(409, "该人员在本级管辖范围以外还有账号，不能由本机构重置其密码，请联系其所在机构或本人处理"),
+    SELF_REVIEW(409, "不能审核本人提交的申请"),
     VERSION_CONFLICT(412, "数据已被修改，请刷新后重试"),
     PAYLOAD_TOO_LARGE(413, "请求体超过 1 MB"),
     UNSUPPORTED_MEDIA_TYPE(415, "请求体必须为 application/json"),
     ACCOUNT_LOCKED(423, "登录失败次数过多，账号已锁定 30 分钟"),
     TOO_MANY_REQUESTS(429, "请求过于频繁，请稍后再试"),
+    TOO_MANY_ATTEMPTS(429, "该网络地址登录失败次数过多，请 15 分钟后再试"),
     INTERNAL(500, "服务器内部错误，请稍后再试");
 
     private final int status;

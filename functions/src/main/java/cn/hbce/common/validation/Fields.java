@@ -8,10 +8,13 @@ import java.util.List;
 public final class Fields {
     private final List<String> invalid = new ArrayList<>();
 
-    /** A required text of at most {@code max} characters, stripped of any Unicode white space (also 全角空格); null when invalid. */
+    /**
+     * A required text of at most {@code max} characters, stripped of any Unicode white space (also
+     * 全角空格) and free of hidden characters ({@link Texts#hasHiddenCharacters}); null when invalid.
+     */
     public String text(String name, String value, int max) {
         String stripped = value == null ? "" : value.strip();
-        if (stripped.isEmpty() || stripped.length() > max) {
+        if (stripped.isEmpty() || stripped.length() > max || Texts.hasHiddenCharacters(stripped)) {
             invalid.add(name);
             return null;
         }

@@ -19,6 +19,7 @@ import cn.hbce.common.paging.PageRequest;
 import cn.hbce.common.validation.Fields;
 import cn.hbce.common.validation.IdCard;
 import cn.hbce.common.validation.Phone;
+import cn.hbce.common.validation.Texts;
 import cn.hbce.org.Org;
 import cn.hbce.org.OrgRepository;
 import cn.hbce.org.roles.OrgRoleRepository;
@@ -57,6 +58,8 @@ public final class AdminService {
     public static final String EXISTING_USER = "EXISTING_USER";
     static final Duration STALE_POINTER = Duration.ofMinutes(1);
     private static final int PERSON_NAME_MAX = 50;
+    /** Read in place of a person when the ID number is unknown, so both answers cost the same reads. */
+    private static final String NO_ONE = "p_none";
     private static final Pattern OPAQUE_ID = Pattern.compile("[a-z]_[0-9a-z_]{1,64}");
     private final AdminRepository admins;
     private final OrgRoleRepository roles;
@@ -79,7 +82,7 @@ public final class AdminService {
 
     /**
      * {@code mode} MEMBER takes {@code personId}; NEW_USER takes {@code idCard, name, phone, password};
-     * EXISTING_USER takes {@code idCard}. Fields of another mode are refused.
+     * EXISTING_USER takes {@code idCard} and {@code name}, which must match. Fields of another mode are refused.
      */
     public record NewAdmin(String mode, String roleId, String personId, String idCard, String name, String phone,
                            String password) {
@@ -221,12 +224,15 @@ public final class AdminService {
         boolean idCardNeeded = NEW_USER.equals(mode) || EXISTING_USER.equals(mode);
         f.require("idCard", idCardNeeded ? present(req.idCard()) : req.idCard() == null);
         String name = null;
-        if (NEW_USER.equals(mode)) {
+        if (NEW_USER.equals(mode) || EXISTING_USER.equals(mode)) {
             name = f.text("name", req.name(), PERSON_NAME_MAX);
+        } else {
+            f.require("name", req.name() == null);
+        }
+        if (NEW_USER.equals(mode)) {
             f.require("phone", present(req.phone()));
             f.require("password", req.password() != null && !req.password().isEmpty());
         } else {
-            f.require("name", req.name() == null);
             f.require("phone", req.phone() == null);
             f.require("password", req.password() == null);
         }
@@ -242,10 +248,14 @@ public final class AdminService {
                 return new Candidate(Optional.of(member), null, null, null, null);
             }
             case EXISTING_USER -> {
-                Person person = accounts.personIdForIdCard(idCard(req.idCard(), now))
-                        .flatMap(accounts::person)
+                // An unknown ID number and a known one with another name answer alike, after the same
+                // two reads, so the route cannot be used to learn who holds an ID number.
+                String personId = accounts.personIdForIdCard(idCard(req.idCard(), now)).orElse(NO_ONE);
+                String wanted = Texts.comparable(name);
+                Person person = accounts.person(personId)
+                        .filter(p -> Texts.comparable(p.name()).equals(wanted))
                         .filter(p -> p.registration() == null || p.registration().status() != RegistrationStatus.REJECTED)
-                        .orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND, "系统中没有该身份证号码的用户"));
+                        .orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND, "系统中没有该身份证号码和姓名的用户"));
                 return new Candidate(Optional.of(person), null, null, null, null);
             }
             default -> {
@@ -267,8 +277,9 @@ public final class AdminService {
             throw new ApiError(ErrorCode.ALREADY_REGISTERED, "该身份证号码已在系统中，请选择“已有用户”方式添加", List.of("idCard"));
         }
         undo.add(0, () -> accounts.releaseIdCard(c.idCard(), personId));
+        // The super admin chose this password, so it is temporary: the new admin must change it first.
         accounts.createPerson(new Person(personId, c.idCard(), c.name(), c.phone(), hasher.hash(c.password()), null,
-                false, false, LoginGuard.CLEAR, 1, now));
+                false, true, LoginGuard.CLEAR, 1, now));
         return personId;
     }
 

@@ -1,8 +1,7 @@
 package cn.hbce.org.departments;
 
-import java.text.Normalizer;
+import cn.hbce.common.validation.Texts;
 import java.time.Instant;
-import java.util.Locale;
 
 /** 内设部门: an internal department of an org, named uniquely within it. */
 public record Department(
@@ -17,7 +16,7 @@ public record Department(
 
     /** The form of a name that uniqueness is decided on: NFKC (全角 = 半角), case-folded. */
     public static String nameKey(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+        return Texts.comparable(name);
     }
 
     public String nameKey() {

@@ -3,6 +3,8 @@ package cn.hbce.org.subordinates;
 import cn.hbce.account.AccountRepository;
 import cn.hbce.account.AdminMembership;
 import cn.hbce.account.Person;
+import cn.hbce.account.PersonRegistration;
+import cn.hbce.account.RegistrationStatus;
 import cn.hbce.account.SessionStore;
 import cn.hbce.auth.PasswordHasher;
 import cn.hbce.common.audit.AuditLog;
@@ -15,6 +17,7 @@ import cn.hbce.common.validation.IdCard;
 import cn.hbce.common.validation.Phone;
 import cn.hbce.org.Org;
 import cn.hbce.org.OrgRepository;
+import cn.hbce.org.OrgTree;
 import cn.hbce.org.OrgType;
 import cn.hbce.common.paging.Page;
 import java.time.Clock;
@@ -29,6 +32,7 @@ import java.util.Optional;
  */
 public final class SubordinateService {
     private final OrgRepository orgs;
+    private final OrgTree tree;
     private final SubordinateRepository subordinates;
     private final AccountRepository accounts;
     private final SessionStore sessions;
@@ -40,6 +44,7 @@ public final class SubordinateService {
     public SubordinateService(OrgRepository orgs, SubordinateRepository subordinates, AccountRepository accounts,
                               SessionStore sessions, PasswordHasher hasher, AuditLog audit, Clock clock) {
         this.orgs = orgs;
+        this.tree = new OrgTree(orgs);
         this.subordinates = subordinates;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -50,7 +55,8 @@ public final class SubordinateService {
 
     public Page<Subordinate> list(Principal caller, Optional<OrgType> type, Optional<String> text, int limit,
                                   Optional<String> cursor) {
-        return subordinates.children(caller.orgId(), type, text, limit, cursor);
+        Page<Subordinate> page = subordinates.children(caller.orgId(), type, text, limit, cursor);
+        return page.withItems(page.items().stream().map(Subordinate::masked).toList());
     }
 
     public List<SubordinateAdmin> admins(Principal caller, String orgId) {
@@ -66,7 +72,11 @@ public final class SubordinateService {
                 .toList();
     }
 
-    /** 禁用 / 启用: a disabled admin cannot log in, and their sessions for the org stop at once. */
+    /**
+     * 禁用 / 启用: the seat is disabled, so nobody logs into this org with it, and the sessions opened
+     * with this seat end at once. The person's seats in other orgs, and their professional login,
+     * are not this org's to stop: they keep working.
+     */
     public void setDisabled(Principal caller, String orgId, String adminId, boolean disabled, RequestMeta meta) {
         Org org = subordinate(caller, orgId);
         AdminMembership seat = accounts.membership(org.orgId(), adminId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
@@ -74,25 +84,49 @@ public final class SubordinateService {
             throw new ApiError(ErrorCode.NOT_FOUND);
         }
         if (disabled) {
-            sessions.deleteAll(seat.personId(), null);
+            sessions.deleteAllOfSeat(seat.personId(), seat.adminId());
         }
         audit.record(new AuditRecord(clock.instant(), meta, disabled ? "ADMIN_DISABLE" : "ADMIN_ENABLE", "ADMIN",
                 seat.adminId(), AuditRecord.SUCCESS));
     }
 
-    /** 重置密码: a temporary password the person must change at next login; their sessions end. */
+    /**
+     * 重置密码: a temporary password the person must change at next login; their sessions end. A
+     * person has one password for every seat, so only an org whose subtree holds every seat and the
+     * registration of that person may reset it (409 {@code SHARED_ACCOUNT} otherwise): a superior
+     * must never be able to take over an account that also opens doors outside its jurisdiction.
+     */
     public String resetPassword(Principal caller, String orgId, String adminId, RequestMeta meta) {
         Org org = subordinate(caller, orgId);
         AdminMembership seat = accounts.membership(org.orgId(), adminId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
         Person person = accounts.person(seat.personId()).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+        Instant now = clock.instant();
+        if (!allAccessWithin(caller.orgId(), person)) {
+            audit.record(new AuditRecord(now, meta, "ADMIN_PASSWORD_RESET", "ADMIN", seat.adminId(),
+                    AuditRecord.FAILURE + ":" + ErrorCode.SHARED_ACCOUNT.name()));
+            throw new ApiError(ErrorCode.SHARED_ACCOUNT);
+        }
         String temporary = passwords.next();
         if (!accounts.updatePassword(person.withPassword(hasher.hash(temporary), true), person.version())) {
             throw new ApiError(ErrorCode.CONFLICT, "账号刚被修改，请重试");
         }
         sessions.deleteAll(person.personId(), null);
-        Instant now = clock.instant();
         audit.record(new AuditRecord(now, meta, "ADMIN_PASSWORD_RESET", "ADMIN", seat.adminId(), AuditRecord.SUCCESS));
+        if (person.guard().lockedAt(now)) {
+            audit.record(new AuditRecord(now, meta, "ACCOUNT_UNLOCK", "PERSON", person.personId(), AuditRecord.SUCCESS));
+        }
         return temporary;
+    }
+
+    /** Every admin seat of the person, and their professional registration unless rejected, lie within {@code orgId}. */
+    private boolean allAccessWithin(String orgId, Person person) {
+        for (AdminMembership other : accounts.membershipsOf(person.personId())) {
+            if (!tree.isWithin(orgId, other.orgId())) {
+                return false;
+            }
+        }
+        PersonRegistration reg = person.registration();
+        return reg == null || reg.status() == RegistrationStatus.REJECTED || tree.isWithin(orgId, reg.orgId());
     }
 
     private Org subordinate(Principal caller, String orgId) {
