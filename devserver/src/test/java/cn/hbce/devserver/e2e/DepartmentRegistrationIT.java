@@ -162,6 +162,9 @@ class DepartmentRegistrationIT {
     @Test
     void invalidOrgFieldsAre400NamingTheFields() {
         assertValidation(register(with(fresh(), "contactPhone", "12345")), "contactPhone");
+        // A name that displays as something else (right-to-left override, zero-width space) is refused.
+        assertValidation(register(with(fresh(), "name", "湖北省\u202e局生卫")), "name");
+        assertValidation(register(with(fresh(), "admin.name", "张\u200b三")), "admin.name");
         assertValidation(register(with(fresh(), "regionCode", "42A106")), "regionCode");
         assertValidation(register(with(fresh(), "name", "部")), "name");
         assertValidation(register(with(fresh(), "name", "部".repeat(101))), "name");

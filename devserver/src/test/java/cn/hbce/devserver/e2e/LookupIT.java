@@ -93,6 +93,13 @@ class LookupIT {
     }
 
     @Test
+    void textWithHiddenCharactersIsRefused() {
+        for (String hidden : new String[] {"卫生\u200b健康", "\u202e卫生健康", "卫生\u2066健康", "卫生\ufeff"}) {
+            assertValidation(lookup("q=" + enc(hidden)), "q");
+        }
+    }
+
+    @Test
     void nothingMatchingIsAnEmptyList() {
         assertEquals(List.of(), items(lookup("q=" + enc(uniquePart()))));
     }

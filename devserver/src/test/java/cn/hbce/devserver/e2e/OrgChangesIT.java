@@ -4,6 +4,7 @@ import static cn.hbce.devserver.e2e.E2E.obj;
 import static cn.hbce.devserver.e2e.Fixtures.assertError;
 import static cn.hbce.devserver.e2e.Fixtures.assertValidation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.hbce.org.OrgType;
@@ -60,7 +61,11 @@ class OrgChangesIT {
         assertEquals("name", name.path("field").asText());
         assertEquals(before.path("name").asText(), name.path("before").asText());
         assertEquals(newName, name.path("after").asText());
-        assertEquals("contactPhone", detail.path("changes").get(1).path("field").asText());
+        JsonNode phone = detail.path("changes").get(1);
+        assertEquals("contactPhone", phone.path("field").asText());
+        assertEquals("139****0000", phone.path("after").asText(), "phones in a review detail are masked");
+        assertEquals("027****0000", phone.path("before").asText());
+        assertFalse(detail.toString().contains("13912340000"), detail::toString);
 
         assertEquals("DONE", outcome(decide(tree.deptToken(), reviewId, "APPROVE")));
         Reviews.awaitStatus(tree.deptToken(), reviewId, "APPROVED");

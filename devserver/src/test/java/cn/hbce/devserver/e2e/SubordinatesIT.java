@@ -34,7 +34,10 @@ class SubordinatesIT {
     void aDepartmentListsItsOwnSubordinatesOnlyWithTypeTextAndPaging() {
         Reviews.Tree tree = Reviews.tree("下属列表");
         Reviews.Tree other = Reviews.tree("别人下属");
-        List<String> all = ids(E2E.get("/v1/subordinates", tree.deptToken()));
+        E2E.Resp list = E2E.get("/v1/subordinates", tree.deptToken());
+        List<String> all = ids(list);
+        list.json().path("items").forEach(i -> assertEquals("027****0000", i.path("contactPhone").asText(),
+                "the contact phone is masked like any phone"));
         assertEquals(2, all.size());
         assertTrue(all.containsAll(List.of(tree.unit().orgId(), tree.base().orgId())));
         assertEquals(List.of(tree.unit().orgId()), ids(E2E.get("/v1/subordinates?type=UNIT", tree.deptToken())));
