@@ -66,6 +66,7 @@ public final class AppContext {
     public final PersonRegistrationService personRegistrations;
     public final SubordinateService subordinates;
     public final Bootstrap bootstrap;
+    public final cn.hbce.bootstrap.RootSeeder rootSeeder;
     // org administration (departments, roles, admins)
     public final cn.hbce.org.departments.DepartmentService departments;
     public final cn.hbce.org.roles.RoleService roles;
@@ -79,9 +80,9 @@ public final class AppContext {
         this.orgs = new DynamoOrgRepository(dynamo, table);
         this.accounts = new DynamoAccountRepository(dynamo, table);
         this.sessions = new DynamoSessionStore(dynamo, table);
-        this.audit = new DynamoAuditLog(dynamo, table);
+        this.audit = new DynamoAuditLog(dynamo, config.auditTableName());
         this.hasher = new PasswordHasher();
-        this.tokens = new TokenCodec(config.tokenSecret());
+        this.tokens = new TokenCodec(config.tokenSecretSource());
         var orgRoles = new cn.hbce.org.roles.DynamoOrgRoleRepository(dynamo, table);
         this.caller = new Caller(permissions, new CachedRoleRepository(orgRoles, clock, config.roleCacheTtl()));
         this.login = new LoginService(accounts, new DynamoLoginSourceLimiter(dynamo, table), orgs, sessions, hasher,
@@ -93,12 +94,13 @@ public final class AppContext {
                 new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds()),
                 reviewEffects(orgs, accounts), audit, clock);
         this.orgService = new OrgService(orgs, reviews, audit, clock);
-        this.subordinates = new SubordinateService(orgs, new DynamoSubordinateRepository(dynamo, table), accounts, sessions,
-                hasher, audit, clock);
+        var subordinateSeats = new DynamoSubordinateRepository(dynamo, table);
+        this.subordinates = new SubordinateService(orgs, subordinateSeats, accounts, sessions, hasher, audit, clock);
         this.registrations = new OrgRegistrationService(orgs, accounts, hasher, reviews, audit, clock);
         this.personRegistrations = new PersonRegistrationService(orgs, accounts, hasher, TitleSeriesCatalogue.load(),
                 reviews, audit, clock);
         this.bootstrap = new Bootstrap(orgs, accounts, hasher, audit, clock);
+        this.rootSeeder = new cn.hbce.bootstrap.RootSeeder(bootstrap, subordinateSeats);
         // org administration (departments, roles, admins)
         this.departments = new cn.hbce.org.departments.DepartmentService(
                 new cn.hbce.org.departments.DynamoDepartmentRepository(dynamo, table), audit, clock);

@@ -28,6 +28,8 @@ import java.util.Optional;
  * Handlers read their configuration once per JVM, so one DevServer runs per JVM.
  */
 public final class DevServer implements AutoCloseable {
+    /** The template's secret holding the token signing key. */
+    static final String TOKEN_SECRET_ID = "TokenSigningSecret";
     private final SamTemplate template;
     private final LocalServices services;
     private final FunctionHost functions;
@@ -48,7 +50,7 @@ public final class DevServer implements AutoCloseable {
         FunctionHost functions = new FunctionHost(template.functions());
         LocalServices services = LocalServices.start(config, new InProcessLambdas(functions), Clock.systemUTC());
         try {
-            Intrinsics intrinsics = intrinsics(template, services);
+            Intrinsics intrinsics = intrinsics(template, services, createSecrets(template, services, config));
             configureFunctions(template, services, intrinsics, config);
             Provisioner.createTables(template, AwsClients.dynamo());
             Provisioner.createBuckets(template, AwsClients.s3());
@@ -89,6 +91,7 @@ public final class DevServer implements AutoCloseable {
         out.put("DynamoDB", services.dynamoEndpoint());
         out.put("S3", services.s3Endpoint());
         out.put("StepFunctions", services.sfnEndpoint());
+        out.put("SecretsManager", services.secretsManagerEndpoint());
         return out;
     }
 
@@ -124,13 +127,13 @@ public final class DevServer implements AutoCloseable {
     /** Gives every function its template environment (as system properties, one JVM for all) and the local endpoints. */
     private static void configureFunctions(SamTemplate template, LocalServices services, Intrinsics intrinsics,
                                            DevServerConfig config) {
-        String secret = tokenSecret(config);
         Map<String, String> env = new LinkedHashMap<>();
         for (SamTemplate.FunctionDef f : template.functions()) {
             f.environment().forEach((name, raw) -> {
                 String value = intrinsics.string(raw);
-                if (value != null && value.startsWith("{{resolve:secretsmanager:")) {
-                    value = secret;
+                if (value != null && value.contains("{{resolve:")) {
+                    throw new IllegalStateException(f.logicalId() + "." + name + ": secrets are read at run time by ARN, "
+                            + "never resolved into the environment");
                 }
                 String previous = env.putIfAbsent(name, value);
                 if (previous != null && !previous.equals(value)) {
@@ -141,6 +144,7 @@ public final class DevServer implements AutoCloseable {
         env.put("DYNAMODB_ENDPOINT", services.dynamoEndpoint().toString());
         env.put("S3_ENDPOINT", services.s3Endpoint().toString());
         env.put("SFN_ENDPOINT", services.sfnEndpoint().toString());
+        env.put("SECRETSMANAGER_ENDPOINT", services.secretsManagerEndpoint().toString());
         env.put("AWS_REGION", LocalServices.REGION);
         env.forEach(System::setProperty);
         System.setProperty("aws.region", LocalServices.REGION);
@@ -148,7 +152,20 @@ public final class DevServer implements AutoCloseable {
         System.setProperty("aws.secretAccessKey", LocalServices.SECRET_KEY);
     }
 
-    static Intrinsics intrinsics(SamTemplate template, LocalServices services) {
+    /**
+     * Creates the template's secrets on the local Secrets Manager; answers logical id → ARN. The
+     * token signing key is HBCE_TOKEN_SECRET, or random (kept in the data directory); others are random.
+     */
+    private static Map<String, String> createSecrets(SamTemplate template, LocalServices services, DevServerConfig config) {
+        Map<String, String> arns = new LinkedHashMap<>();
+        for (String id : template.resourcesOfType("AWS::SecretsManager::Secret")) {
+            String value = id.equals(TOKEN_SECRET_ID) ? tokenSecret(config) : HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+            arns.put(id, services.createSecret("hbce-" + id.toLowerCase(java.util.Locale.ROOT), value));
+        }
+        return arns;
+    }
+
+    static Intrinsics intrinsics(SamTemplate template, LocalServices services, Map<String, String> secretArns) {
         Map<String, String> refs = new LinkedHashMap<>();
         refs.put("AWS::Region", LocalServices.REGION);
         refs.put("AWS::AccountId", "000000000000");
@@ -167,7 +184,7 @@ public final class DevServer implements AutoCloseable {
             refs.put(id, Provisioner.bucketName(id));
             refs.put(id + ".Arn", "arn:aws:s3:::" + Provisioner.bucketName(id));
         });
-        template.resourcesOfType("AWS::SecretsManager::Secret").forEach(id -> refs.put(id, "local-" + id));
+        template.resourcesOfType("AWS::SecretsManager::Secret").forEach(id -> refs.put(id, secretArns.get(id)));
         template.resourcesOfType("AWS::Logs::LogGroup").forEach(id -> refs.put(id, "/hbce/local/" + id));
         template.resourcesOfType("AWS::Serverless::Function").forEach(id -> {
             String arn = "arn:aws:lambda:" + LocalServices.REGION + ":000000000000:function:" + id;
@@ -175,13 +192,16 @@ public final class DevServer implements AutoCloseable {
             refs.put(id + ".Alias", arn + ":live");
             refs.put(id + ".Arn", arn);
         });
+        // Names may be built from the parameters and pseudo parameters above (e.g. ${AWS::StackName}-approval).
+        Intrinsics intrinsics = new Intrinsics(refs::get, template.conditions());
         template.stateMachines().forEach(sm -> {
-            String arn = services.sfn.stateMachineArn(sm.name());
+            String name = sm.name(intrinsics);
+            String arn = services.sfn.stateMachineArn(name);
             refs.put(sm.logicalId(), arn);
             refs.put(sm.logicalId() + ".Arn", arn);
-            refs.put(sm.logicalId() + ".Name", sm.name());
+            refs.put(sm.logicalId() + ".Name", name);
         });
-        return new Intrinsics(refs::get, template.conditions());
+        return intrinsics;
     }
 
     /** A random key per run, or one kept in the data directory so tokens survive a restart. */

@@ -20,7 +20,7 @@ public final class StateMachines {
 
     static void deployAll(SamTemplate template, Intrinsics intrinsics, StepFunctionsLocal sfn) {
         for (SamTemplate.StateMachineDef def : template.stateMachines()) {
-            sfn.deployStateMachine(def.name(), definition(template, def, intrinsics),
+            sfn.deployStateMachine(def.name(intrinsics), definition(template, def, intrinsics),
                     "arn:aws:iam::" + LocalServices.ACCOUNT + ":role/" + def.logicalId() + "Role");
         }
     }

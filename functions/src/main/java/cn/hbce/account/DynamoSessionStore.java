@@ -7,7 +7,11 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Sessions at {@code PERSON#id / SESSION#sid}, expired by the table's TTL attribute {@code expireAt}. */
+/**
+ * Sessions at {@code SESSION#personId / sid}, expired by the table's TTL attribute {@code expireAt}.
+ * They have a partition of their own (not the person's, which holds the password hash) so that
+ * IAM can let the authorizer write sessions and nothing else ({@code dynamodb:LeadingKeys SESSION#*}).
+ */
 public final class DynamoSessionStore implements SessionStore {
     private final DynamoDbClient dynamo;
     private final String table;
@@ -47,7 +51,7 @@ public final class DynamoSessionStore implements SessionStore {
 
     @Override
     public void deleteAll(String personId, String keepSessionId) {
-        deleteWhere(personId, row -> keepSessionId == null || !row.get("SK").s().equals("SESSION#" + keepSessionId));
+        deleteWhere(personId, row -> keepSessionId == null || !row.get("SK").s().equals(keepSessionId));
     }
 
     @Override
@@ -57,9 +61,9 @@ public final class DynamoSessionStore implements SessionStore {
 
     private void deleteWhere(String personId, java.util.function.Predicate<Map<String, AttributeValue>> which) {
         var pages = dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                .keyConditionExpression("PK = :pk")
                 .projectionExpression("PK, SK, adminId")
-                .expressionAttributeValues(Map.of(":pk", Item.s("PERSON#" + personId), ":sk", Item.s("SESSION#"))));
+                .expressionAttributeValues(Map.of(":pk", Item.s(PREFIX + personId))));
         for (Map<String, AttributeValue> row : pages.items()) {
             if (which.test(row)) {
                 dynamo.deleteItem(r -> r.tableName(table).key(Map.of("PK", row.get("PK"), "SK", row.get("SK"))));
@@ -67,12 +71,15 @@ public final class DynamoSessionStore implements SessionStore {
         }
     }
 
-    static Map<String, AttributeValue> key(String personId, String sessionId) {
-        return Item.key("PERSON#" + personId, "SESSION#" + sessionId);
+    /** The partition of a person's sessions. */
+    public static final String PREFIX = "SESSION#";
+
+    public static Map<String, AttributeValue> key(String personId, String sessionId) {
+        return Item.key(PREFIX + personId, sessionId);
     }
 
     static Item toItem(Session s) {
-        return Item.create("PERSON#" + s.personId(), "SESSION#" + s.sessionId())
+        return Item.create(PREFIX + s.personId(), s.sessionId())
                 .put("entity", "SESSION")
                 .put("personId", s.personId())
                 .put("sessionId", s.sessionId())

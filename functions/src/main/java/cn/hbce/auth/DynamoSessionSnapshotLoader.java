@@ -26,7 +26,7 @@ public final class DynamoSessionSnapshotLoader implements SessionSnapshot.Loader
     @Override
     public SessionSnapshot load(TokenClaims c) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        keys.add(Item.key("PERSON#" + c.personId(), "SESSION#" + c.sessionId()));
+        keys.add(DynamoSessionStore.key(c.personId(), c.sessionId()));
         keys.add(Item.key("PERSON#" + c.personId(), "PROFILE"));
         if (c.orgId() != null) {
             keys.add(Item.key("ORG#" + c.orgId(), "META"));
@@ -45,7 +45,7 @@ public final class DynamoSessionSnapshotLoader implements SessionSnapshot.Loader
             pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
         return new SessionSnapshot(
-                find(bySk, "PERSON#" + c.personId(), "SESSION#" + c.sessionId()).map(DynamoSessionStore::fromItem),
+                find(bySk, DynamoSessionStore.PREFIX + c.personId(), c.sessionId()).map(DynamoSessionStore::fromItem),
                 find(bySk, "PERSON#" + c.personId(), "PROFILE").map(PersonItems::fromItem),
                 c.adminId() == null ? Optional.empty()
                         : find(bySk, "ORG#" + c.orgId(), "ADMIN#" + c.adminId()).map(PersonItems::membershipOf),

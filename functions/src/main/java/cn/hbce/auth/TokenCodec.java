@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,10 +21,16 @@ import javax.crypto.spec.SecretKeySpec;
 public final class TokenCodec {
     private static final String HEADER = b64(("{\"alg\":\"HS256\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final byte[] secret;
+    private final Supplier<byte[]> secret;
 
     public TokenCodec(byte[] secret) {
-        this.secret = secret.clone();
+        byte[] copy = secret.clone();
+        this.secret = () -> copy;
+    }
+
+    /** The key is asked for at the first sign or verify (read from Secrets Manager once per container). */
+    public TokenCodec(Supplier<byte[]> secret) {
+        this.secret = secret;
     }
 
     public String sign(TokenClaims claims) {
@@ -84,7 +91,7 @@ public final class TokenCodec {
     private byte[] hmac(String input) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret.get(), "HmacSHA256"));
             return mac.doFinal(input.getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);

@@ -7,12 +7,13 @@ import java.util.Map;
 
 /**
  * Step Functions callback task of the approval: stores the task token on the deciding org's step,
- * which puts the review in that org's queue. Not routed.
+ * which puts the review in that org's queue. Not routed. The state machine passes its execution id
+ * ({@code $$.Execution.Id}); a call from anywhere else is refused (see ReviewService.openStep).
  */
 public final class OpenDecisionFunction implements RequestHandler<OpenDecisionFunction.Input, Map<String, String>> {
     private final ReviewService reviews;
 
-    public record Input(String reviewId, String kind, int stageIndex, String orgId, String taskToken) {
+    public record Input(String reviewId, String kind, int stageIndex, String orgId, String taskToken, String executionId) {
     }
 
     public OpenDecisionFunction() {
@@ -25,7 +26,7 @@ public final class OpenDecisionFunction implements RequestHandler<OpenDecisionFu
 
     @Override
     public Map<String, String> handleRequest(Input input, Context context) {
-        reviews.openStep(input.reviewId(), input.stageIndex(), input.orgId(), input.taskToken());
+        reviews.openStep(input.reviewId(), input.stageIndex(), input.orgId(), input.taskToken(), input.executionId());
         return Map.of("reviewId", input.reviewId(), "orgId", input.orgId());
     }
 }

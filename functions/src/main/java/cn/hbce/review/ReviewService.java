@@ -68,9 +68,18 @@ public final class ReviewService {
         return reviewId;
     }
 
-    /** Called by the workflow when a deciding org's step begins; a step decided before (restart) is answered at once. */
-    public void openStep(String reviewId, int stageIndex, String orgId, String taskToken) {
+    /**
+     * Called by the workflow when a deciding org's step begins; a step decided before (restart) is
+     * answered at once. Refused (nothing stored) unless the call comes from the running approval of
+     * this review and names a deciding org of that stage, so a bare invoke cannot plant a step.
+     */
+    public void openStep(String reviewId, int stageIndex, String orgId, String taskToken, String executionId) {
+        requireWorkflow(reviewId, executionId);
         Review review = reviews.get(reviewId).orElseThrow(() -> new IllegalStateException("No review " + reviewId));
+        if (stageIndex < 0 || stageIndex >= review.stages().size() || !review.stages().get(stageIndex).contains(orgId)
+                || taskToken == null || taskToken.isBlank()) {
+            throw refused(reviewId, "not a deciding org of that stage");
+        }
         ReviewStep stored = reviews.openStep(new ReviewStep(reviewId, stageIndex, orgId, review.kind(), ReviewStatus.PENDING,
                 taskToken, review.subject(), review.searchText(), review.submittedAt(), null, null, null));
         if (!stored.status().open()) {
@@ -78,9 +87,19 @@ public final class ReviewService {
         }
     }
 
-    /** Called by the workflow at its end: applies the outcome once, closes the steps still open. */
-    public void finish(String reviewId, ReviewStatus outcome) {
+    /**
+     * Called by the workflow at its end: applies the outcome once, closes the steps still open.
+     * Refused (nothing changed) unless the call comes from the running approval of this review and
+     * the outcome agrees with the decisions stored: APPROVED needs every deciding org of every stage
+     * to have approved, REJECTED needs a rejection. EXPIRED and FAILED grant nothing (the subject
+     * ends not approved) and come from paths no decision leads to, so the context check alone guards them.
+     */
+    public void finish(String reviewId, ReviewStatus outcome, String executionId) {
+        requireWorkflow(reviewId, executionId);
         Review review = reviews.get(reviewId).orElseThrow(() -> new IllegalStateException("No review " + reviewId));
+        if (!agreesWithDecisions(review, outcome, reviews.steps(reviewId))) {
+            throw refused(reviewId, outcome + " disagrees with the decisions stored");
+        }
         Instant now = clock.instant();
         ReviewEffect effect = effects.get(review.kind());
         if (effect != null && outcome != ReviewStatus.FAILED) {
@@ -93,6 +112,38 @@ public final class ReviewService {
                     "REVIEW", reviewId, outcome.name()));
             JsonLog.info("review.finished", "reviewId", reviewId, "kind", review.kind().name(), "outcome", outcome.name());
         }
+    }
+
+    private static boolean agreesWithDecisions(Review review, ReviewStatus outcome, List<ReviewStep> steps) {
+        return switch (outcome) {
+            case APPROVED -> {
+                for (int stage = 0; stage < review.stages().size(); stage++) {
+                    for (String org : review.stages().get(stage)) {
+                        int index = stage;
+                        boolean approved = steps.stream().anyMatch(s -> s.stageIndex() == index && s.orgId().equals(org)
+                                && s.status() == ReviewStatus.APPROVED);
+                        if (!approved) {
+                            yield false;
+                        }
+                    }
+                }
+                yield true;
+            }
+            case REJECTED -> steps.stream().anyMatch(s -> s.status() == ReviewStatus.REJECTED);
+            case EXPIRED, FAILED -> true;
+            default -> false;
+        };
+    }
+
+    private void requireWorkflow(String reviewId, String executionId) {
+        if (!workflow.isRunningApprovalOf(executionId, reviewId)) {
+            throw refused(reviewId, "not called from the running approval of this review");
+        }
+    }
+
+    private static WorkflowCallRefused refused(String reviewId, String reason) {
+        JsonLog.warn("review.workflow_call.refused", "reviewId", String.valueOf(reviewId), "reason", reason);
+        return new WorkflowCallRefused("Refused for review " + reviewId + ": " + reason);
     }
 
     public Page<ReviewStep> list(Principal caller, ReviewQuery query) {

@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
@@ -61,5 +65,23 @@ public final class SfnApprovalWorkflow implements ApprovalWorkflow {
         } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException gone) {
             return false;
         }
+    }
+
+    /** Asks Step Functions itself (DescribeExecution), so a caller cannot vouch for its own context. */
+    @Override
+    public boolean isRunningApprovalOf(String executionId, String reviewId) {
+        if (executionId == null || executionId.isBlank() || reviewId == null || stateMachineArn == null
+                || stateMachineArn.isBlank()) {
+            return false;
+        }
+        DescribeExecutionResponse execution;
+        try {
+            execution = sfn.describeExecution(r -> r.executionArn(executionId));
+        } catch (ExecutionDoesNotExistException | InvalidArnException unknown) {
+            return false;
+        }
+        return execution.status() == ExecutionStatus.RUNNING
+                && stateMachineArn.equals(execution.stateMachineArn())
+                && reviewId.equals(execution.name());
     }
 }

@@ -41,7 +41,18 @@ class ReviewServiceIT {
             completed.add(taskToken + ":" + approved);
             return true;
         }
+
+        @Override
+        public boolean isRunningApprovalOf(String executionId, String reviewId) {
+            return execution(reviewId).equals(executionId) && !finishedExecutions.contains(executionId);
+        }
     };
+
+    private final Set<String> finishedExecutions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static String execution(String reviewId) {
+        return "arn:aws:states:us-east-1:000000000000:execution:approval:" + reviewId;
+    }
 
     @BeforeEach
     void fresh() {
@@ -60,7 +71,7 @@ class ReviewServiceIT {
     private String openReview() {
         String reviewId = service.submit(new ReviewService.Submission(ReviewKind.PERSON_REGISTRATION, "p_subject",
                 Map.of("name", "张三"), Map.of(), "张三", List.of(List.of(ORG))), meta());
-        service.openStep(reviewId, 0, ORG, "token-" + reviewId);
+        service.openStep(reviewId, 0, ORG, "token-" + reviewId, execution(reviewId));
         return reviewId;
     }
 
@@ -96,8 +107,52 @@ class ReviewServiceIT {
     void aStepReopenedByTheWorkflowAfterItWasDecidedIsAnsweredAtOnce() {
         String reviewId = openReview();
         service.decide(decider("p_a"), List.of(new ReviewService.Decision(reviewId, false, "不符合条件")), meta());
-        service.openStep(reviewId, 0, ORG, "token-after-restart");
+        service.openStep(reviewId, 0, ORG, "token-after-restart", execution(reviewId));
         assertEquals(List.of("token-" + reviewId + ":false", "token-after-restart:false"), completed);
         assertEquals(1, repository.steps(reviewId).size());
+    }
+
+    @Test
+    void onlyTheRunningApprovalOfTheReviewMayOpenAStepAndOnlyForADecider() {
+        String reviewId = service.submit(new ReviewService.Submission(ReviewKind.PERSON_REGISTRATION, "p_subject",
+                Map.of("name", "张三"), Map.of(), "张三", List.of(List.of(ORG))), meta());
+        String other = service.submit(new ReviewService.Submission(ReviewKind.PERSON_REGISTRATION, "p_other",
+                Map.of("name", "李四"), Map.of(), "李四", List.of(List.of(ORG))), meta());
+        for (String forged : new String[] {null, "", "arn:aws:states:us-east-1:000000000000:execution:approval:r_forged",
+                execution(other)}) {
+            assertThrows(WorkflowCallRefused.class, () -> service.openStep(reviewId, 0, ORG, "token-x", forged), String.valueOf(forged));
+        }
+        assertThrows(WorkflowCallRefused.class, () -> service.openStep(reviewId, 0, "o_intruder", "token-x", execution(reviewId)),
+                "an org that is not a decider of the stage");
+        assertThrows(WorkflowCallRefused.class, () -> service.openStep(reviewId, 1, ORG, "token-x", execution(reviewId)),
+                "a stage the review does not have");
+        assertEquals(List.of(), repository.steps(reviewId), "nothing stored");
+        assertEquals(0, repository.countPending(ORG, ReviewKind.PERSON_REGISTRATION), "in nobody's queue");
+    }
+
+    @Test
+    void finishingNeedsTheRunningApprovalAndAnOutcomeTheDecisionsSupport() {
+        String reviewId = openReview();
+        String other = openReview();
+        assertThrows(WorkflowCallRefused.class, () -> service.finish(reviewId, ReviewStatus.APPROVED, null));
+        assertThrows(WorkflowCallRefused.class, () -> service.finish(reviewId, ReviewStatus.APPROVED, execution(other)));
+        assertThrows(WorkflowCallRefused.class, () -> service.finish(reviewId, ReviewStatus.APPROVED, execution(reviewId)),
+                "nobody approved yet");
+        assertThrows(WorkflowCallRefused.class, () -> service.finish(reviewId, ReviewStatus.REJECTED, execution(reviewId)),
+                "nobody rejected");
+        assertEquals(ReviewStatus.PENDING, repository.get(reviewId).orElseThrow().status(), "nothing changed");
+        assertEquals(ReviewStatus.PENDING, repository.steps(reviewId).get(0).status());
+        assertEquals(0, audit.stream().filter(a -> a.action().equals("FINISH_REVIEW")).count());
+
+        service.decide(decider("p_a"), List.of(new ReviewService.Decision(reviewId, true, null)), meta());
+        assertThrows(WorkflowCallRefused.class, () -> service.finish(reviewId, ReviewStatus.REJECTED, execution(reviewId)),
+                "the decision was an approval");
+        service.finish(reviewId, ReviewStatus.APPROVED, execution(reviewId));
+        assertEquals(ReviewStatus.APPROVED, repository.get(reviewId).orElseThrow().status());
+
+        finishedExecutions.add(execution(other));
+        assertThrows(WorkflowCallRefused.class, () -> service.finish(other, ReviewStatus.EXPIRED, execution(other)),
+                "a finished execution");
+        assertEquals(ReviewStatus.PENDING, repository.get(other).orElseThrow().status());
     }
 }

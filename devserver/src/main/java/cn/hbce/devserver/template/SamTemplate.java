@@ -28,7 +28,13 @@ public final class SamTemplate {
     public record AuthorizerDef(String name, Object functionRef, List<String> identitySources, boolean simpleResponses) {
     }
 
-    public record StateMachineDef(String logicalId, String name, String definitionUri, Map<String, Object> substitutions) {
+    /** {@code nameExpression} is the template's {@code Name} (often a Fn::Sub), or null when CloudFormation picks one. */
+    public record StateMachineDef(String logicalId, Object nameExpression, String definitionUri, Map<String, Object> substitutions) {
+
+        /** The state machine's name: its {@code Name} evaluated, or the logical id when it has none. */
+        public String name(Intrinsics intrinsics) {
+            return nameExpression == null ? logicalId : intrinsics.string(nameExpression);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -151,8 +157,7 @@ public final class SamTemplate {
         List<StateMachineDef> out = new ArrayList<>();
         for (String id : resourcesOfType("AWS::Serverless::StateMachine")) {
             Map<String, Object> p = properties(id);
-            Object name = p.get("Name");
-            out.add(new StateMachineDef(id, name == null ? id : String.valueOf(name), String.valueOf(p.get("DefinitionUri")),
+            out.add(new StateMachineDef(id, p.get("Name"), String.valueOf(p.get("DefinitionUri")),
                     map(p.get("DefinitionSubstitutions"))));
         }
         return out;

@@ -113,7 +113,7 @@ public final class ReviewBenchmark {
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"))).build();
             DynamoReviewRepository directRepo = new DynamoReviewRepository(direct, table);
             String machineArn = sfn.listStateMachines().stateMachines().stream()
-                    .filter(m -> m.name().contains("Approval")).findFirst().orElseThrow().stateMachineArn();
+                    .filter(m -> m.name().toLowerCase(java.util.Locale.ROOT).contains("approval")).findFirst().orElseThrow().stateMachineArn();
             System.out.println("# ReviewBenchmark " + Instant.now() + "  cores=" + Runtime.getRuntime().availableProcessors()
                     + "  java=" + System.getProperty("java.version") + "  approvals=" + approvals + " batch=" + batch
                     + " queue=" + queueSize);

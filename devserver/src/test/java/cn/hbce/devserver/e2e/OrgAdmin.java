@@ -131,12 +131,12 @@ public final class OrgAdmin {
         return E2E.send("DELETE", path, null, token, null);
     }
 
-    /** The actions of this month's audit records of {@code orgId} (the table the devserver writes). */
+    /** The actions of this month's audit records of {@code orgId} (the audit table the devserver writes). */
     public static List<String> auditActions(String orgId) {
         String month = DateTimeFormatter.ofPattern("yyyy-MM").format(ZonedDateTime.now(ZoneOffset.ofHours(8)));
         List<String> out = new ArrayList<>();
         var pages = cn.hbce.common.aws.AwsClients.dynamo().queryPaginator(q -> q
-                .tableName(AppContext.get().config.tableName())
+                .tableName(AppContext.get().config.auditTableName())
                 .keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("AUDIT#" + orgId + "#" + month))));
         pages.items().forEach(i -> out.add(i.get("action").s()));

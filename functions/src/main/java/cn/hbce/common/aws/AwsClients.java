@@ -10,6 +10,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -22,6 +23,7 @@ public final class AwsClients {
     private static volatile S3Client s3;
     private static volatile S3Presigner presigner;
     private static volatile SfnClient sfn;
+    private static volatile SecretsManagerClient secrets;
 
     private AwsClients() {
     }
@@ -78,6 +80,24 @@ public final class AwsClients {
             }
         }
         return sfn;
+    }
+
+    public static SecretsManagerClient secretsManager() {
+        if (secrets == null) {
+            synchronized (AwsClients.class) {
+                if (secrets == null) {
+                    var b = SecretsManagerClient.builder().httpClient(HTTP).region(region());
+                    endpoint("SECRETSMANAGER_ENDPOINT").ifPresent(b::endpointOverride);
+                    secrets = b.build();
+                }
+            }
+        }
+        return secrets;
+    }
+
+    /** The current string value of a secret (by ARN); the caller keeps it, this does not cache. */
+    public static String secretString(String secretArn) {
+        return secretsManager().getSecretValue(r -> r.secretId(secretArn)).secretString();
     }
 
     private static Region region() {
