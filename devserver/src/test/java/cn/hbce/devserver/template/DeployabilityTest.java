@@ -225,7 +225,60 @@ class DeployabilityTest {
         }
     }
 
+    @Test
+    void samconfigDeploysEveryStageToARegionWithItsOwnOriginAndHasANonInteractiveCiProfile() throws Exception {
+        Map<String, Map<String, String>> config = samconfig(ROOT.resolve("samconfig.toml"));
+        Set<String> envs = new TreeSet<>();
+        config.keySet().forEach(section -> envs.add(section.substring(0, section.indexOf('.'))));
+        assertTrue(envs.containsAll(List.of("default", "test", "prod", "ci")), "stages in samconfig.toml: " + envs);
+        Set<String> stages = new TreeSet<>();
+        for (String env : envs) {
+            Map<String, String> global = config.getOrDefault(env + ".global.parameters", Map.of());
+            Map<String, String> deploy = config.getOrDefault(env + ".deploy.parameters", Map.of());
+            assertTrue(global.getOrDefault("region", "").matches("[a-z]{2}(-[a-z]+)+-\\d"), env + " sets no region");
+            assertNotNull(global.get("stack_name"), env + " stack_name");
+            assertEquals("template.yaml", deploy.get("template_file"), env + " must deploy template.yaml, never a stale sam build output");
+            Map<String, String> overrides = new java.util.HashMap<>();
+            for (String pair : deploy.getOrDefault("parameter_overrides", "").split("\\s+")) {
+                if (pair.contains("=")) {
+                    overrides.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+                }
+            }
+            String stage = overrides.get("Stage");
+            assertNotNull(stage, env + " sets no Stage");
+            stages.add(stage);
+            String origin = overrides.getOrDefault("FrontendOrigin", "");
+            assertTrue(origin.startsWith("http"), env + " sets no FrontendOrigin");
+            if (stage.equals("prod")) {
+                assertTrue(origin.startsWith("https://") && !origin.contains("localhost"), "prod console origin " + origin);
+            }
+        }
+        assertEquals(Set.of("dev", "test", "prod"), stages);
+        assertEquals("false", config.get("ci.deploy.parameters").get("confirm_changeset"), "CI cannot answer a prompt");
+        assertEquals("false", config.get("ci.deploy.parameters").get("fail_on_empty_changeset"), "an unchanged deploy is not a CI failure");
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /** The flat subset of TOML samconfig.toml uses: [env.command.parameters] tables of key = value. */
+    private static Map<String, Map<String, String>> samconfig(Path file) throws Exception {
+        Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+        Map<String, String> table = new java.util.LinkedHashMap<>();
+        for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("[")) {
+                table = new java.util.LinkedHashMap<>();
+                out.put(line.substring(1, line.length() - 1), table);
+            } else if (line.contains("=")) {
+                String value = line.substring(line.indexOf('=') + 1).strip();
+                table.put(line.substring(0, line.indexOf('=')).strip(), value.replaceAll("^\"|\"$", ""));
+            }
+        }
+        return out;
+    }
 
     private static Map<String, Object> globalsFunction() {
         return (Map<String, Object>) ((Map<String, Object>) RAW.get("Globals")).get("Function");
