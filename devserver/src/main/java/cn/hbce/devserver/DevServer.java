@@ -7,6 +7,7 @@ import cn.hbce.devserver.gateway.HttpGateway;
 import cn.hbce.devserver.gateway.RouteTable;
 import cn.hbce.devserver.seed.DemoData;
 import cn.hbce.devserver.template.Intrinsics;
+import cn.hbce.devserver.template.LambdaJavaRuntime;
 import cn.hbce.devserver.template.SamTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +38,11 @@ public final class DevServer implements AutoCloseable {
     private final FunctionHost functions;
     private final HttpGateway gateway;
     private final List<DemoData.DemoAccount> demoAccounts;
+    private final String runtime;
 
     private DevServer(SamTemplate template, LocalServices services, FunctionHost functions, HttpGateway gateway,
-                      List<DemoData.DemoAccount> demoAccounts) {
+                      List<DemoData.DemoAccount> demoAccounts, String runtime) {
+        this.runtime = runtime;
         this.template = template;
         this.services = services;
         this.functions = functions;
@@ -47,6 +52,7 @@ public final class DevServer implements AutoCloseable {
 
     public static DevServer start(DevServerConfig config) {
         SamTemplate template = SamTemplate.load(config.projectRoot().resolve("template.yaml"));
+        String runtime = supportedRuntime(template, LocalDate.now(ZoneOffset.UTC));
         FunctionHost functions = new FunctionHost(template.functions());
         LocalServices services = LocalServices.start(config, new InProcessLambdas(functions), Clock.systemUTC());
         try {
@@ -69,7 +75,7 @@ public final class DevServer implements AutoCloseable {
             if (Boolean.parseBoolean(DevServerConfig.setting("HBCE_TRUST_FORWARDED_FOR", "false"))) {
                 gateway.trustForwardedFor();
             }
-            DevServer server = new DevServer(template, services, functions, gateway, demo);
+            DevServer server = new DevServer(template, services, functions, gateway, demo, runtime);
             gateway.addLocalRoute("schedules", (name, body) -> server.fireScheduleForRoute(name));
             gateway.start();
             return server;
@@ -93,6 +99,21 @@ public final class DevServer implements AutoCloseable {
         out.put("StepFunctions", services.sfnEndpoint());
         out.put("SecretsManager", services.secretsManagerEndpoint());
         return out;
+    }
+
+    /** The template's Lambda runtime, e.g. {@code java25}. */
+    public String runtime() {
+        return runtime;
+    }
+
+    /**
+     * The one runtime of the template's functions, refusing a deprecated or unknown one: a local run
+     * must not succeed with a template that AWS would refuse to deploy.
+     */
+    public static String supportedRuntime(SamTemplate template, LocalDate today) {
+        java.util.Set<String> ids = new java.util.TreeSet<>(template.runtimes().values());
+        ids.forEach(id -> LambdaJavaRuntime.requireSupported(id, today));
+        return String.join(", ", ids);
     }
 
     public List<DemoData.DemoAccount> demoAccounts() {

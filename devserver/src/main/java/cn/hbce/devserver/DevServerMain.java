@@ -32,6 +32,7 @@ public final class DevServerMain {
         System.out.println();
         System.out.println("湖北省专业技术人员继续教育公共服务平台 - local backend");
         System.out.println("  API            " + server.endpoint() + "/v1/health");
+        System.out.println("  Runtime        " + server.runtime() + " (template.yaml), served on JDK " + Runtime.version());
         server.serviceEndpoints().forEach((name, uri) -> System.out.printf("  %-14s %s%n", name, uri));
         System.out.println("  Data           " + config.dataDir().map(Object::toString).orElse("in memory (set HBCE_DATA_DIR to keep it)"));
         System.out.println("  Schedules      POST " + server.endpoint() + "/_local/schedules/{FunctionId}");

@@ -79,6 +79,17 @@ public final class SamTemplate {
         return map(map(map(map(root.get("Globals")).get("Function")).get("Environment")).get("Variables"));
     }
 
+    /** Every function's runtime: its own {@code Runtime}, else the one in Globals.Function. */
+    public Map<String, String> runtimes() {
+        Object global = map(map(root.get("Globals")).get("Function")).get("Runtime");
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String id : resourcesOfType("AWS::Serverless::Function")) {
+            Object own = properties(id).get("Runtime");
+            out.put(id, String.valueOf(own != null ? own : global));
+        }
+        return out;
+    }
+
     public List<FunctionDef> functions() {
         List<FunctionDef> out = new ArrayList<>();
         for (String id : resourcesOfType("AWS::Serverless::Function")) {
