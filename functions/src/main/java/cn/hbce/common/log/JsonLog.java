@@ -13,7 +13,6 @@ import java.util.Map;
  */
 public final class JsonLog {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final PrintStream OUT = System.out;
 
     private JsonLog() {
     }
@@ -42,10 +41,12 @@ public final class JsonLog {
             line.put("errorType", failure.getClass().getName());
             line.put("stack", stackOf(failure));
         }
+        // System.out is looked up per line (not kept), so whoever owns the process's output gets it.
+        PrintStream out = System.out;
         try {
-            OUT.println(MAPPER.writeValueAsString(line));
+            out.println(MAPPER.writeValueAsString(line));
         } catch (JsonProcessingException e) {
-            OUT.println("{\"level\":\"ERROR\",\"event\":\"log.unserialisable\"}");
+            out.println("{\"level\":\"ERROR\",\"event\":\"log.unserialisable\"}");
         }
     }
 
