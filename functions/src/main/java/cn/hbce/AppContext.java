@@ -16,6 +16,7 @@ import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.DynamoAuditLog;
 import cn.hbce.common.aws.AwsClients;
 import cn.hbce.common.config.AppConfig;
+import cn.hbce.common.paging.CursorCodec;
 import cn.hbce.org.CachedRoleRepository;
 import cn.hbce.org.DynamoOrgRepository;
 import cn.hbce.org.OrgRepository;
@@ -47,6 +48,8 @@ public final class AppContext {
     private static volatile AppContext instance;
 
     public final AppConfig config;
+    /** Seals every list's nextCursor (key derived from the token signing key). */
+    public final CursorCodec cursors;
     public final Clock clock;
     public final PermissionCatalogue permissions;
     public final OrgRepository orgs;
@@ -72,6 +75,7 @@ public final class AppContext {
 
     public AppContext(AppConfig config, DynamoDbClient dynamo, SfnClient sfn, Clock clock) {
         this.config = config;
+        this.cursors = new CursorCodec(config.tokenSecret());
         this.clock = clock;
         String table = config.tableName();
         this.permissions = PermissionCatalogue.load();
@@ -81,17 +85,17 @@ public final class AppContext {
         this.audit = new DynamoAuditLog(dynamo, table);
         this.hasher = new PasswordHasher();
         this.tokens = new TokenCodec(config.tokenSecret());
-        var orgRoles = new cn.hbce.org.roles.DynamoOrgRoleRepository(dynamo, table);
+        var orgRoles = new cn.hbce.org.roles.DynamoOrgRoleRepository(dynamo, table, cursors);
         this.caller = new Caller(permissions, new CachedRoleRepository(orgRoles, clock, config.roleCacheTtl()));
         this.login = new LoginService(accounts, orgs, sessions, hasher, tokens, caller, audit, clock, config.tokenLifetime());
         this.account = new AccountService(accounts, orgs, sessions, hasher, caller, audit, clock);
         this.authorizer = new Authorizer(tokens, new DynamoSessionSnapshotLoader(dynamo, table), sessions, caller, clock,
                 config.adminIdleLimit());
-        this.reviews = new ReviewService(new DynamoReviewRepository(dynamo, table),
+        this.reviews = new ReviewService(new DynamoReviewRepository(dynamo, table, cursors),
                 new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds()),
                 reviewEffects(orgs, accounts), audit, clock);
         this.orgService = new OrgService(orgs, reviews, audit, clock);
-        this.subordinates = new SubordinateService(orgs, new DynamoSubordinateRepository(dynamo, table), accounts, sessions,
+        this.subordinates = new SubordinateService(orgs, new DynamoSubordinateRepository(dynamo, table, cursors), accounts, sessions,
                 hasher, audit, clock);
         this.registrations = new OrgRegistrationService(orgs, accounts, hasher, reviews, audit, clock);
         this.personRegistrations = new PersonRegistrationService(orgs, accounts, hasher, TitleSeriesCatalogue.load(),
@@ -99,9 +103,9 @@ public final class AppContext {
         this.bootstrap = new Bootstrap(orgs, accounts, hasher, audit, clock);
         // org administration (departments, roles, admins)
         this.departments = new cn.hbce.org.departments.DepartmentService(
-                new cn.hbce.org.departments.DynamoDepartmentRepository(dynamo, table), audit, clock);
+                new cn.hbce.org.departments.DynamoDepartmentRepository(dynamo, table, cursors), audit, clock);
         this.roles = new cn.hbce.org.roles.RoleService(orgRoles, permissions, audit, clock);
-        this.admins = new cn.hbce.org.admins.AdminService(new cn.hbce.org.admins.DynamoAdminRepository(dynamo, table),
+        this.admins = new cn.hbce.org.admins.AdminService(new cn.hbce.org.admins.DynamoAdminRepository(dynamo, table, cursors),
                 orgRoles, accounts, orgs, hasher, audit, clock);
     }
 

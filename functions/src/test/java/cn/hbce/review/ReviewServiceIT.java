@@ -45,7 +45,8 @@ class ReviewServiceIT {
 
     @BeforeEach
     void fresh() {
-        repository = new DynamoReviewRepository(LocalTable.client(), LocalTable.create());
+        repository = new DynamoReviewRepository(LocalTable.client(), LocalTable.create(),
+                new cn.hbce.common.paging.CursorCodec("review-service-it-token-secret-32-bytes".getBytes()));
         service = new ReviewService(repository, workflow, Map.of(), audit::add, Clock.systemUTC());
     }
 
