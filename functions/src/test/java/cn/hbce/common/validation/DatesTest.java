@@ -31,7 +31,7 @@ class DatesTest {
             assertEquals(List.of("startDate"), e.fields());
         }
         for (String bad : new String[]{"+999999999-12-31T23:59:59Z", "1970-01-01T00:00:00Z", "2101-01-01T00:00:00+08:00",
-                "2026-11-28T09:30:00", "2026-11-28T25:00:00+08:00", "1999-12-31T23:00:00-08:00", "x".repeat(41),
+                "2026-11-28T09:30:00", "2026-11-28T25:00:00+08:00", "1999-12-31T23:59:59+08:00", "x".repeat(41),
                 "9999-12-31", "-0001-01-01"}) {
             ApiError e = assertThrows(ApiError.class, () -> Dates.instant("to", bad, true), bad);
             assertEquals(List.of("to"), e.fields());
