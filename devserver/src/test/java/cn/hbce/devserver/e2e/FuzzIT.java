@@ -193,6 +193,32 @@ class FuzzIT {
         assertTrue(ok > 0 && ok < plan.size(), "some requests pass, most are refused: " + statuses);
     }
 
+    @Test
+    void malformedPercentEscapesAreRefusedWithAnAnswer() throws Exception {
+        String token = OrgAdmin.department("转义").token();
+        for (String target : List.of("/v1/reviews?q=%zz", "/v1/reviews?q=%E9%9", "/v1/reviews/%zz", "/v1/orgs/lookup?q=%",
+                "/v1/org/roles/%G0")) {
+            String statusLine = rawGet(target, token);
+            assertTrue(statusLine.matches("HTTP/1\\.1 4\\d\\d .*"), () -> target + ": " + statusLine);
+        }
+    }
+
+    /** java.net.http refuses to send a malformed URI; a socket does, as any client may. */
+    private static String rawGet(String target, String token) throws java.io.IOException {
+        java.net.URI base = E2E.base();
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            String request = "GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer " + token
+                    + "\r\nX-Forwarded-For: 192.0.2.251\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String line = in.readLine();
+            return line == null ? "no answer" : line;
+        }
+    }
+
     private static Sent send(Caller caller, FuzzCases.Case c, String forwardedFor) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Forwarded-For", forwardedFor);
