@@ -17,6 +17,7 @@ import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.DynamoAuditLog;
 import cn.hbce.common.aws.AwsClients;
 import cn.hbce.common.config.AppConfig;
+import cn.hbce.common.paging.CursorCodec;
 import cn.hbce.org.CachedRoleRepository;
 import cn.hbce.org.DynamoOrgRepository;
 import cn.hbce.org.OrgRepository;
@@ -48,6 +49,8 @@ public final class AppContext {
     private static volatile AppContext instance;
 
     public final AppConfig config;
+    /** Seals every list's nextCursor (key derived from the token signing key). */
+    public final CursorCodec cursors;
     public final Clock clock;
     public final PermissionCatalogue permissions;
     public final OrgRepository orgs;
@@ -74,6 +77,7 @@ public final class AppContext {
 
     public AppContext(AppConfig config, DynamoDbClient dynamo, SfnClient sfn, Clock clock) {
         this.config = config;
+        this.cursors = new CursorCodec(config::tokenSecret);
         this.clock = clock;
         String table = config.tableName();
         this.permissions = PermissionCatalogue.load();
@@ -83,18 +87,18 @@ public final class AppContext {
         this.audit = new DynamoAuditLog(dynamo, config.auditTableName());
         this.hasher = new PasswordHasher();
         this.tokens = new TokenCodec(config.tokenSecretSource());
-        var orgRoles = new cn.hbce.org.roles.DynamoOrgRoleRepository(dynamo, table);
+        var orgRoles = new cn.hbce.org.roles.DynamoOrgRoleRepository(dynamo, table, cursors);
         this.caller = new Caller(permissions, new CachedRoleRepository(orgRoles, clock, config.roleCacheTtl()));
         this.login = new LoginService(accounts, new DynamoLoginSourceLimiter(dynamo, table), orgs, sessions, hasher,
                 tokens, caller, audit, clock, config.tokenLifetime());
         this.account = new AccountService(accounts, orgs, sessions, hasher, caller, audit, clock);
         this.authorizer = new Authorizer(tokens, new DynamoSessionSnapshotLoader(dynamo, table), sessions, caller, clock,
                 config.adminIdleLimit());
-        this.reviews = new ReviewService(new DynamoReviewRepository(dynamo, table),
+        this.reviews = new ReviewService(new DynamoReviewRepository(dynamo, table, cursors),
                 new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds()),
                 reviewEffects(orgs, accounts), audit, clock);
         this.orgService = new OrgService(orgs, reviews, audit, clock);
-        var subordinateSeats = new DynamoSubordinateRepository(dynamo, table);
+        var subordinateSeats = new DynamoSubordinateRepository(dynamo, table, cursors);
         this.subordinates = new SubordinateService(orgs, subordinateSeats, accounts, sessions, hasher, audit, clock);
         this.registrations = new OrgRegistrationService(orgs, accounts, hasher, reviews, audit, clock);
         this.personRegistrations = new PersonRegistrationService(orgs, accounts, hasher, TitleSeriesCatalogue.load(),
@@ -103,9 +107,9 @@ public final class AppContext {
         this.rootSeeder = new cn.hbce.bootstrap.RootSeeder(bootstrap, subordinateSeats);
         // org administration (departments, roles, admins)
         this.departments = new cn.hbce.org.departments.DepartmentService(
-                new cn.hbce.org.departments.DynamoDepartmentRepository(dynamo, table), audit, clock);
+                new cn.hbce.org.departments.DynamoDepartmentRepository(dynamo, table, cursors), audit, clock);
         this.roles = new cn.hbce.org.roles.RoleService(orgRoles, permissions, audit, clock);
-        this.admins = new cn.hbce.org.admins.AdminService(new cn.hbce.org.admins.DynamoAdminRepository(dynamo, table),
+        this.admins = new cn.hbce.org.admins.AdminService(new cn.hbce.org.admins.DynamoAdminRepository(dynamo, table, cursors),
                 orgRoles, accounts, orgs, hasher, audit, clock);
     }
 

@@ -1,5 +1,6 @@
 package cn.hbce.review;
 
+import cn.hbce.common.paging.CursorCodec;
 import cn.hbce.common.paging.Page;
 
 import cn.hbce.common.aws.Cursors;
@@ -33,10 +34,12 @@ public final class DynamoReviewRepository implements ReviewRepository {
     private static final int FILTERED_PAGE = 1000;
     private final DynamoDbClient dynamo;
     private final String table;
+    private final CursorCodec cursors;
 
-    public DynamoReviewRepository(DynamoDbClient dynamo, String table) {
+    public DynamoReviewRepository(DynamoDbClient dynamo, String table, CursorCodec cursors) {
         this.dynamo = dynamo;
         this.table = table;
+        this.cursors = cursors;
     }
 
     @Override
@@ -218,7 +221,10 @@ public final class DynamoReviewRepository implements ReviewRepository {
             values.put(":q", Item.s(q));
         });
         List<ReviewStep> items = new ArrayList<>();
-        Map<String, AttributeValue> start = query.cursor().map(c -> Cursors.decode(c, pkName, pk)).orElse(null);
+        // The cursor is bound to this exact query: the queue, every filter and the kinds the caller may see.
+        String scope = CursorCodec.scope("reviews", index, pk, query.status(), query.from(), query.to(), query.text(),
+                new java.util.TreeSet<>(query.visibleKinds()));
+        Map<String, AttributeValue> start = query.cursor().map(c -> Cursors.decode(cursors, scope, c, pkName, pk)).orElse(null);
         Map<String, AttributeValue> lastReturned = null;
         boolean more;
         do {
@@ -242,7 +248,8 @@ public final class DynamoReviewRepository implements ReviewRepository {
             more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
             start = more ? page.lastEvaluatedKey() : null;
         } while (items.size() < query.limit() && more);
-        String next = lastReturned != null ? Cursors.encode(lastReturned) : more ? Cursors.encode(start) : null;
+        String next = lastReturned != null ? Cursors.encode(cursors, scope, lastReturned)
+                : more ? Cursors.encode(cursors, scope, start) : null;
         return new Page<>(items, next);
     }
 

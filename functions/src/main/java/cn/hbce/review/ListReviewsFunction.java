@@ -9,11 +9,8 @@ import cn.hbce.common.http.ApiRequest;
 import cn.hbce.common.http.ApiResponse;
 import cn.hbce.common.lambda.ApiFunction;
 import cn.hbce.common.paging.PageRequest;
+import cn.hbce.common.validation.Dates;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,23 +42,13 @@ public final class ListReviewsFunction extends ApiFunction {
             throw ApiError.invalid(List.of("q"));
         }
         int limit = PageRequest.limit(request);
-        ReviewQuery query = new ReviewQuery(kind, status, text, request.queryParam("from").map(v -> time(v, "from", false)),
-                request.queryParam("to").map(v -> time(v, "to", true)), limit, request.queryParam("cursor"));
+        Optional<Instant> from = request.queryParam("from").map(v -> Dates.instant("from", v, false));
+        Optional<Instant> to = request.queryParam("to").map(v -> Dates.instant("to", v, true));
+        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+            throw ApiError.invalid(List.of("from", "to"));
+        }
+        ReviewQuery query = new ReviewQuery(kind, status, text, from, to, limit, request.queryParam("cursor"));
         Page<ReviewStep> page = reviews.list(request.caller(), query);
         return ApiResponse.ok(page.withItems(page.items().stream().map(ReviewViews.ListItem::of).toList()));
-    }
-
-    /** A date (China time, whole day) or an ISO-8601 instant with offset. */
-    private static Instant time(String raw, String field, boolean endOfDay) {
-        try {
-            if (raw.length() == 10) {
-                LocalDate day = LocalDate.parse(raw);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.ofHours(8)).toInstant()
-                        .minusMillis(endOfDay ? 1 : 0);
-            }
-            return OffsetDateTime.parse(raw).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiError.invalid(List.of(field));
-        }
     }
 }

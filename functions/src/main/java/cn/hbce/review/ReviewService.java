@@ -153,7 +153,11 @@ public final class ReviewService {
                 visible.add(kind);
             }
         }
-        if (visible.isEmpty() || (query.kind().isPresent() && !visible.contains(query.kind().get()))) {
+        if (query.kind().isPresent() && !visible.contains(query.kind().get())) {
+            // The contract: a kind the caller holds no review permission for is refused, not an empty queue.
+            throw new ApiError(ErrorCode.FORBIDDEN);
+        }
+        if (visible.isEmpty()) {
             return new Page<>(List.of(), null);
         }
         return reviews.queue(caller.orgId(), query.visibleTo(visible));

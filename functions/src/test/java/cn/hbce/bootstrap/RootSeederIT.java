@@ -36,7 +36,8 @@ class RootSeederIT {
         var dynamo = LocalTable.client();
         var orgs = new DynamoOrgRepository(dynamo, table);
         accounts = new DynamoAccountRepository(dynamo, table);
-        seats = new DynamoSubordinateRepository(dynamo, table);
+        seats = new DynamoSubordinateRepository(dynamo, table,
+                new cn.hbce.common.paging.CursorCodec("root-seeder-it-token-secret-of-32-bytes".getBytes()));
         Bootstrap bootstrap = new Bootstrap(orgs, accounts, new PasswordHasher(), audit::add, Clock.systemUTC());
         function = new SeedRootFunction(new RootSeeder(bootstrap, seats));
     }

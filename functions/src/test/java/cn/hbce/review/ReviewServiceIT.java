@@ -56,7 +56,8 @@ class ReviewServiceIT {
 
     @BeforeEach
     void fresh() {
-        repository = new DynamoReviewRepository(LocalTable.client(), LocalTable.create());
+        repository = new DynamoReviewRepository(LocalTable.client(), LocalTable.create(),
+                new cn.hbce.common.paging.CursorCodec("review-service-it-token-secret-32-bytes".getBytes()));
         service = new ReviewService(repository, workflow, Map.of(), audit::add, Clock.systemUTC());
     }
 
@@ -154,5 +155,37 @@ class ReviewServiceIT {
         assertThrows(WorkflowCallRefused.class, () -> service.finish(other, ReviewStatus.EXPIRED, execution(other)),
                 "a finished execution");
         assertEquals(ReviewStatus.PENDING, repository.get(other).orElseThrow().status());
+    }
+
+    @Test
+    void aKindTheCallerMayNotReviewIs403AndAQueueCursorOnlyContinuesItsOwnQuery() {
+        for (int i = 0; i < 3; i++) {
+            openReview();
+        }
+        Principal statsOnly = new Principal("p_stats", "s", "DEPARTMENT", ORG, "a_stats", false, Set.of("stats.view"), true, false);
+        cn.hbce.common.http.ApiError refused = assertThrows(cn.hbce.common.http.ApiError.class, () -> service.list(statsOnly,
+                new ReviewQuery(java.util.Optional.of(ReviewKind.PERSON_REGISTRATION), java.util.Optional.empty(),
+                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), 10,
+                        java.util.Optional.empty())));
+        assertEquals(cn.hbce.common.http.ErrorCode.FORBIDDEN, refused.code());
+        assertEquals(List.of(), service.list(statsOnly, query(java.util.Optional.empty(), java.util.Optional.empty())).items(),
+                "without a kind, nothing to see");
+
+        var first = service.list(decider("p_1"), query(java.util.Optional.empty(), java.util.Optional.empty()));
+        assertEquals(1, first.items().size());
+        String cursor = first.nextCursor();
+        assertEquals(1, service.list(decider("p_1"), query(java.util.Optional.empty(), java.util.Optional.of(cursor))).items().size());
+        cn.hbce.common.http.ApiError other = assertThrows(cn.hbce.common.http.ApiError.class, () -> service.list(decider("p_1"),
+                new ReviewQuery(java.util.Optional.empty(), java.util.Optional.of(ReviewStatus.PENDING), java.util.Optional.empty(),
+                        java.util.Optional.empty(), java.util.Optional.empty(), 1, java.util.Optional.of(cursor))));
+        assertEquals(cn.hbce.common.http.ErrorCode.INVALID_CURSOR, other.code());
+        Principal otherOrg = new Principal("p_x", "s", "DEPARTMENT", "o_other", "a_x", true, Set.of(), true, false);
+        assertEquals(cn.hbce.common.http.ErrorCode.INVALID_CURSOR, assertThrows(cn.hbce.common.http.ApiError.class,
+                () -> service.list(otherOrg, query(java.util.Optional.empty(), java.util.Optional.of(cursor)))).code());
+    }
+
+    private static ReviewQuery query(java.util.Optional<ReviewKind> kind, java.util.Optional<String> cursor) {
+        return new ReviewQuery(kind, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), 1, cursor);
     }
 }

@@ -126,12 +126,20 @@ public final class HttpGateway implements AutoCloseable {
                 send(exchange, 204, null, corsHeaders(exchange));
                 return;
             }
-            var match = routes.match(method, path);
-            if (match.isEmpty()) {
-                send(exchange, 404, json("Not Found"), Map.of());
+            Optional<RouteTable.Match> match;
+            APIGatewayV2HTTPEvent event;
+            try {
+                match = routes.match(method, path);
+                if (match.isEmpty()) {
+                    send(exchange, 404, json("Not Found"), Map.of());
+                    return;
+                }
+                event = toEvent(exchange, match.get(), body);
+            } catch (IllegalArgumentException badEscape) {
+                // A '%' not followed by two hex digits in the path or query: refused before any function runs.
+                send(exchange, 400, json("Bad Request"), Map.of());
                 return;
             }
-            APIGatewayV2HTTPEvent event = toEvent(exchange, match.get(), body);
             if (match.get().route().authorized() && authorizer.isPresent()) {
                 Optional<Map<String, Object>> context = authorize(event, match.get());
                 if (context == null) {

@@ -111,7 +111,7 @@ public final class ReviewBenchmark {
             SfnClient sfn = SfnClient.builder().endpointOverride(server.serviceEndpoints().get("StepFunctions"))
                     .region(Region.of(REGION)).httpClient(UrlConnectionHttpClient.create())
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"))).build();
-            DynamoReviewRepository directRepo = new DynamoReviewRepository(direct, table);
+            DynamoReviewRepository directRepo = new DynamoReviewRepository(direct, table, app.cursors);
             String machineArn = sfn.listStateMachines().stateMachines().stream()
                     .filter(m -> m.name().toLowerCase(java.util.Locale.ROOT).contains("approval")).findFirst().orElseThrow().stateMachineArn();
             System.out.println("# ReviewBenchmark " + Instant.now() + "  cores=" + Runtime.getRuntime().availableProcessors()

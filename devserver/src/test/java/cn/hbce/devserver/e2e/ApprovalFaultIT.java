@@ -164,7 +164,7 @@ class ApprovalFaultIT {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fault", "fault")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
         AppContext app = AppContext.get();
-        repository = new DynamoReviewRepository(AwsClients.dynamo(), app.config.tableName());
+        repository = new DynamoReviewRepository(AwsClients.dynamo(), app.config.tableName(), app.cursors);
         audit = new CountingAudit(app.audit);
         tree = Reviews.tree("故障");
     }

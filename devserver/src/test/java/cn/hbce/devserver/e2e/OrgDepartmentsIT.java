@@ -168,7 +168,7 @@ class OrgDepartmentsIT {
         assertEquals(3, pages);
         assertValidation(E2E.get("/v1/org/departments?limit=0", paged.token()), "limit");
         assertValidation(E2E.get("/v1/org/departments?limit=101", paged.token()), "limit");
-        assertValidation(E2E.get("/v1/org/departments?cursor=not-a-cursor!", paged.token()), "cursor");
+        assertError(E2E.get("/v1/org/departments?cursor=not-a-cursor!", paged.token()), 400, "INVALID_CURSOR");
     }
 
     @Test

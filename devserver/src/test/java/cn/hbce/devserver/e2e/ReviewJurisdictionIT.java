@@ -44,7 +44,19 @@ class ReviewJurisdictionIT {
 
     /** An admin of an approved org outside the decision: empty of these reviews everywhere, 404, NOT_FOUND. */
     private static void seesNothing(String who, String token) {
+        seesNothing(who, token, true);
+    }
+
+    /**
+     * As above; {@code holdsReviewPermissions} false for a caller without any review.* permission, whose
+     * lists by kind answer 403 (the contract) while the lists without a kind are empty.
+     */
+    private static void seesNothing(String who, String token, boolean holdsReviewPermissions) {
         for (String q : LIST_QUERIES) {
+            if (!holdsReviewPermissions && q.contains("kind=")) {
+                assertError(E2E.get("/v1/reviews?" + q, token), 403, "FORBIDDEN");
+                continue;
+            }
             List<JsonNode> items = Reviews.listAll(token, q);
             String text = items.toString();
             assertFalse(text.contains(personReview) || text.contains(unitReview), () -> who + " lists them with ?" + q + ": " + text);
@@ -107,11 +119,12 @@ class ReviewJurisdictionIT {
         String token = login.json().path("token").asText();
 
         assertEquals(List.of(), Reviews.listAll(token, ""));
-        assertEquals(List.of(), Reviews.listAll(token, "kind=PERSON_REGISTRATION"));
+        assertError(E2E.get("/v1/reviews?kind=PERSON_REGISTRATION", token), 403, "FORBIDDEN");
+        assertError(E2E.get("/v1/reviews?kind=UNIT_REGISTRATION&status=PENDING", token), 403, "FORBIDDEN");
         assertEquals(List.of(), Reviews.listAll(token, "status=PENDING"));
         assertEquals(0, Reviews.todoTotal(token));
         assertEquals(0, E2E.get("/v1/todo", token).json().path("items").size());
-        seesNothing("a department admin without review.registration", token);
+        seesNothing("a department admin without review.registration", token, false);
     }
 
     @Test
@@ -130,7 +143,7 @@ class ReviewJurisdictionIT {
         String token = Fixtures.token("DEPARTMENT", Fixtures.extraAdmin(tree.dept(), null), TestData.PASSWORD);
         assertEquals(List.of(), Reviews.listAll(token, ""));
         assertEquals(0, Reviews.todoTotal(token));
-        seesNothing("a department admin without a role", token);
+        seesNothing("a department admin without a role", token, false);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.hbce.devserver.e2e;
 
+import static cn.hbce.devserver.e2e.Fixtures.assertError;
 import static cn.hbce.devserver.e2e.Fixtures.assertValidation;
 import static cn.hbce.devserver.e2e.Reviews.ids;
 import static cn.hbce.devserver.e2e.Reviews.approve;
@@ -303,13 +304,18 @@ class ReviewListIT {
         assertValidation(list("limit=-1"), "limit");
         assertValidation(list("limit=abc"), "limit");
         assertValidation(list("limit=2.5"), "limit");
-        assertValidation(list("cursor=not-a-cursor"), "cursor");
-        assertValidation(list("cursor=" + Base64.getUrlEncoder().encodeToString("{\"x\":1}".getBytes(StandardCharsets.UTF_8))),
-                "cursor");
+        assertInvalidCursor(list("cursor=not-a-cursor"));
+        assertInvalidCursor(list("cursor=" + Base64.getUrlEncoder().encodeToString("{\"x\":1}".getBytes(StandardCharsets.UTF_8))));
         assertValidation(list("q=" + enc("长".repeat(51))), "q");
         assertValidation(list("from=yesterday"), "from");
         assertValidation(list("to=2026-13-01"), "to");
         assertValidation(list("from=2026-02-30"), "from");
+        assertValidation(list("from=1999-12-31"), "from");
+        assertValidation(list("to=2101-01-01"), "to");
+        assertValidation(list("to=" + enc("+999999999-12-31T00:00:00Z")), "to");
+        assertValidation(list("from=" + enc("0001-01-01T00:00:00+08:00") + "&status=PENDING"), "from");
+        assertValidation(list("from=2026-06-01&to=2026-05-01&status=PENDING"), "from");
+        assertEquals(200, list("from=2000-01-01&to=2100-12-31&status=PENDING").status());
         assertEquals(200, list("limit=100").status());
         assertEquals(200, list("limit=1").status());
     }
@@ -318,14 +324,24 @@ class ReviewListIT {
     void aCursorOnlyWorksForTheQueryAndQueueItCameFrom() {
         E2E.Resp byKind = list("kind=PERSON_REGISTRATION&limit=2");
         String kindCursor = byKind.json().path("nextCursor").asText();
-        assertValidation(list("limit=2&cursor=" + enc(kindCursor)), "cursor");
-        assertValidation(list("kind=UNIT_REGISTRATION&limit=2&cursor=" + enc(kindCursor)), "cursor");
+        assertInvalidCursor(list("limit=2&cursor=" + enc(kindCursor)));
+        assertInvalidCursor(list("kind=UNIT_REGISTRATION&limit=2&cursor=" + enc(kindCursor)));
+        assertInvalidCursor(list("kind=PERSON_REGISTRATION&status=PENDING&limit=2&cursor=" + enc(kindCursor)));
+        assertInvalidCursor(list("kind=PERSON_REGISTRATION&q=x&limit=2&cursor=" + enc(kindCursor)));
+        assertEquals(200, list("kind=PERSON_REGISTRATION&limit=2&cursor=" + enc(kindCursor)).status());
+        String tampered = kindCursor.charAt(0) == 'e' ? "f" + kindCursor.substring(1) : "e" + kindCursor.substring(1);
+        assertInvalidCursor(list("kind=PERSON_REGISTRATION&limit=2&cursor=" + enc(tampered)));
 
         Reviews.Tree other = Reviews.tree("游标");
         Reviews.Registered p = Reviews.registerPerson(other.unit().orgId());
         Reviews.awaitPendingPerson(other.deptToken(), p.subjectId());
         String mine = list("limit=2").json().path("nextCursor").asText();
         E2E.Resp foreign = E2E.get("/v1/reviews?limit=2&cursor=" + enc(mine), other.deptToken());
-        assertValidation(foreign, "cursor");
+        assertInvalidCursor(foreign);
+    }
+
+    /** A cursor that is not one this list handed out: 400 INVALID_CURSOR naming the cursor. */
+    static void assertInvalidCursor(E2E.Resp r) {
+        assertTrue(Fixtures.fields(assertError(r, 400, "INVALID_CURSOR")).contains("cursor"), r::toString);
     }
 }

@@ -53,7 +53,9 @@ class SubordinatesIT {
         paged.addAll(ids(second));
         assertEquals(2, paged.stream().distinct().count());
         assertError(E2E.get("/v1/subordinates?limit=1&cursor=" + Reviews.enc(cursor), other.deptToken()), 400,
-                "VALIDATION_FAILED");
+                "INVALID_CURSOR");
+        assertError(E2E.get("/v1/subordinates?type=UNIT&limit=1&cursor=" + Reviews.enc(cursor), tree.deptToken()), 400,
+                "INVALID_CURSOR");
         assertError(E2E.get("/v1/subordinates?type=HRSS", tree.deptToken()), 400, "VALIDATION_FAILED");
     }
 

@@ -38,7 +38,8 @@ class WorkflowTaskGuardIT {
     static void tree() {
         E2E.server();
         tree = Reviews.tree("守卫");
-        repository = new DynamoReviewRepository(AwsClients.dynamo(), AppContext.get().config.tableName());
+        repository = new DynamoReviewRepository(AwsClients.dynamo(), AppContext.get().config.tableName(),
+                AppContext.get().cursors);
     }
 
     private static String execution(String reviewId) {

@@ -22,9 +22,13 @@ public record ApiRequest(
         return Optional.ofNullable(query.get(name)).filter(v -> !v.isBlank());
     }
 
+    /**
+     * A path id; 404 when it cannot be an id of ours (too long, or characters no id has), exactly
+     * like an id that names nothing, before it reaches a key.
+     */
     public String pathParam(String name) {
         String value = pathParameters.get(name);
-        if (value == null || value.isBlank()) {
+        if (!cn.hbce.common.Ids.plausible(value)) {
             throw new ApiError(ErrorCode.NOT_FOUND);
         }
         return value;

@@ -4,6 +4,7 @@ package cn.hbce.common.http;
 public enum ErrorCode {
     VALIDATION_FAILED(400, "请求参数校验失败"),
     MALFORMED_JSON(400, "请求体不是合法的 JSON"),
+    INVALID_CURSOR(400, "分页游标无效或已过期，请从第一页重新查询"),
     ID_CARD_INVALID(400, "身份证号码无效"),
     CREDIT_CODE_INVALID(400, "统一社会信用代码无效"),
     PHONE_INVALID(400, "手机号码无效"),

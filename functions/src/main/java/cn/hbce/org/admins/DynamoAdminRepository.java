@@ -5,6 +5,7 @@ import cn.hbce.account.Person;
 import cn.hbce.account.PersonItems;
 import cn.hbce.common.aws.Item;
 import cn.hbce.common.aws.OrgItemPages;
+import cn.hbce.common.paging.CursorCodec;
 import cn.hbce.common.paging.Page;
 import cn.hbce.common.paging.PageRequest;
 import java.time.Instant;
@@ -33,15 +34,17 @@ public final class DynamoAdminRepository implements AdminRepository {
     private static final int BATCH_GET_MAX = 100;
     private final DynamoDbClient dynamo;
     private final String table;
+    private final CursorCodec cursors;
 
-    public DynamoAdminRepository(DynamoDbClient dynamo, String table) {
+    public DynamoAdminRepository(DynamoDbClient dynamo, String table, CursorCodec cursors) {
         this.dynamo = dynamo;
         this.table = table;
+        this.cursors = cursors;
     }
 
     @Override
     public Page<AdminMembership> seats(String orgId, PageRequest page) {
-        return OrgItemPages.list(dynamo, table, orgId, SEAT, page, PersonItems::membershipOf, AdminMembership::adminId);
+        return OrgItemPages.list(dynamo, table, cursors, orgId, SEAT, page, PersonItems::membershipOf, AdminMembership::adminId);
     }
 
     @Override

@@ -2,6 +2,7 @@ package cn.hbce.org.departments;
 
 import cn.hbce.common.aws.Item;
 import cn.hbce.common.aws.OrgItemPages;
+import cn.hbce.common.paging.CursorCodec;
 import cn.hbce.common.paging.Page;
 import cn.hbce.common.paging.PageRequest;
 import java.time.Instant;
@@ -23,15 +24,17 @@ public final class DynamoDepartmentRepository implements DepartmentRepository {
     private static final String NAME_PREFIX = "DEPTNAME#";
     private final DynamoDbClient dynamo;
     private final String table;
+    private final CursorCodec cursors;
 
-    public DynamoDepartmentRepository(DynamoDbClient dynamo, String table) {
+    public DynamoDepartmentRepository(DynamoDbClient dynamo, String table, CursorCodec cursors) {
         this.dynamo = dynamo;
         this.table = table;
+        this.cursors = cursors;
     }
 
     @Override
     public Page<Department> list(String orgId, PageRequest page) {
-        return OrgItemPages.list(dynamo, table, orgId, PREFIX, page, DynamoDepartmentRepository::fromItem, Department::deptId);
+        return OrgItemPages.list(dynamo, table, cursors, orgId, PREFIX, page, DynamoDepartmentRepository::fromItem, Department::deptId);
     }
 
     @Override

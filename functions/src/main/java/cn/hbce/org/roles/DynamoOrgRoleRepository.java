@@ -2,6 +2,7 @@ package cn.hbce.org.roles;
 
 import cn.hbce.common.aws.Item;
 import cn.hbce.common.aws.OrgItemPages;
+import cn.hbce.common.paging.CursorCodec;
 import cn.hbce.common.paging.Page;
 import cn.hbce.common.paging.PageRequest;
 import cn.hbce.org.RoleRepository;
@@ -25,15 +26,17 @@ public final class DynamoOrgRoleRepository implements OrgRoleRepository, RoleRep
     private static final String PREFIX = "ROLE#";
     private final DynamoDbClient dynamo;
     private final String table;
+    private final CursorCodec cursors;
 
-    public DynamoOrgRoleRepository(DynamoDbClient dynamo, String table) {
+    public DynamoOrgRoleRepository(DynamoDbClient dynamo, String table, CursorCodec cursors) {
         this.dynamo = dynamo;
         this.table = table;
+        this.cursors = cursors;
     }
 
     @Override
     public Page<Role> list(String orgId, PageRequest page) {
-        return OrgItemPages.list(dynamo, table, orgId, PREFIX, page, i -> fromItem(i.asMap()), Role::roleId);
+        return OrgItemPages.list(dynamo, table, cursors, orgId, PREFIX, page, i -> fromItem(i.asMap()), Role::roleId);
     }
 
     @Override

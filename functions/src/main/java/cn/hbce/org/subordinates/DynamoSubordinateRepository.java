@@ -6,6 +6,7 @@ import cn.hbce.common.aws.Cursors;
 import cn.hbce.common.aws.Item;
 import cn.hbce.org.OrgStatus;
 import cn.hbce.org.OrgType;
+import cn.hbce.common.paging.CursorCodec;
 import cn.hbce.common.paging.Page;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,10 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 public final class DynamoSubordinateRepository implements SubordinateRepository {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final CursorCodec cursors;
 
-    public DynamoSubordinateRepository(DynamoDbClient dynamo, String table) {
+    public DynamoSubordinateRepository(DynamoDbClient dynamo, String table, CursorCodec cursors) {
         this.dynamo = dynamo;
         this.table = table;
+        this.cursors = cursors;
     }
 
     @Override
@@ -45,7 +48,8 @@ public final class DynamoSubordinateRepository implements SubordinateRepository 
             names.put("#n", "name");
             values.put(":q", Item.s(text.get()));
         }
-        Map<String, AttributeValue> start = cursor.map(c -> Cursors.decode(c, "GSI1PK", pk)).orElse(null);
+        String scope = CursorCodec.scope("subordinates", pk, type, text);
+        Map<String, AttributeValue> start = cursor.map(c -> Cursors.decode(cursors, scope, c, "GSI1PK", pk)).orElse(null);
         List<Subordinate> items = new ArrayList<>();
         Map<String, AttributeValue> lastReturned = null;
         boolean more;
@@ -69,7 +73,8 @@ public final class DynamoSubordinateRepository implements SubordinateRepository 
             more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
             start = more ? page.lastEvaluatedKey() : null;
         } while (items.size() < limit && more);
-        String next = lastReturned != null ? Cursors.encode(lastReturned) : more ? Cursors.encode(start) : null;
+        String next = lastReturned != null ? Cursors.encode(cursors, scope, lastReturned)
+                : more ? Cursors.encode(cursors, scope, start) : null;
         return new Page<>(items, next);
     }
 

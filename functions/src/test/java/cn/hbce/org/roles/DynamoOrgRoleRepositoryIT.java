@@ -25,7 +25,8 @@ class DynamoOrgRoleRepositoryIT {
     @BeforeEach
     void freshTable() {
         table = LocalTable.create();
-        roles = new DynamoOrgRoleRepository(LocalTable.client(), table);
+        roles = new DynamoOrgRoleRepository(LocalTable.client(), table,
+                new cn.hbce.common.paging.CursorCodec("role-repository-it-token-secret-32b".getBytes()));
     }
 
     private Role role(String id, Set<String> permissions) {
@@ -94,10 +95,22 @@ class DynamoOrgRoleRepositoryIT {
             if (p.nextCursor() == null) {
                 break;
             }
-            String next = new String(java.util.Base64.getUrlDecoder().decode(p.nextCursor()), java.nio.charset.StandardCharsets.UTF_8);
-            page = new PageRequest(2, Optional.of(next));
+            page = new PageRequest(2, Optional.of(p.nextCursor()));
         }
         assertEquals(made, seen);
         assertEquals(3, pages);
+    }
+
+    @Test
+    void aCursorOfOneOrgsRolesIsRefusedForAnotherOrg() {
+        for (int i = 0; i < 3; i++) {
+            role("r_c" + i, Set.of());
+        }
+        String cursor = roles.list("o_1", PageRequest.first(1)).nextCursor();
+        org.junit.jupiter.api.Assertions.assertNotNull(cursor);
+        cn.hbce.common.http.ApiError e = org.junit.jupiter.api.Assertions.assertThrows(cn.hbce.common.http.ApiError.class,
+                () -> roles.list("o_2", new PageRequest(1, Optional.of(cursor))));
+        assertEquals(cn.hbce.common.http.ErrorCode.INVALID_CURSOR, e.code());
+        assertEquals(1, roles.list("o_1", new PageRequest(1, Optional.of(cursor))).items().size());
     }
 }
