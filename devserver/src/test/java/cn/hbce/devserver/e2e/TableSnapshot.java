@@ -5,20 +5,17 @@ import cn.hbce.common.aws.AwsClients;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every item of the main table as text, keyed by PK and SK — except what any request may write
- * without storing anything of its own: audit records, sessions (and their last-seen times), and
- * login-failure counters (on the person's profile, or items of their own for attempts and source IPs).
+ * without storing anything of its own: sessions (`SESSION#…`, their last-seen times), the failed
+ * logins of source addresses (`LOGINIP#…`) and the attempt window on a person's profile. (Audit
+ * records live in a table of their own.)
  */
 final class TableSnapshot {
-    private static final Set<String> COUNTER_ATTRIBUTES = Set.of("failures", "windowStart", "lockedUntil", "lastLoginAt",
-            "lastFailureAt", "attempts", "reservedAt");
-    /** Per-source-address counters carry the address (the fuzz suite's are 192.0.2.n and 198.51.100.n) in their key. */
-    private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-    private static final Pattern COUNTER_ENTITY = Pattern.compile("(?i).*(attempt|failure|throttle|rate|sourceip|lock|login).*");
+    /** The attempt window on a person's profile (cn.hbce.account.DynamoAttemptWindow). */
+    private static final Set<String> COUNTER_ATTRIBUTES = Set.of("failures", "windowStart", "lockedUntil");
 
     private TableSnapshot() {
     }
@@ -29,9 +26,7 @@ final class TableSnapshot {
         AwsClients.dynamo().scanPaginator(s -> s.tableName(table).consistentRead(true)).items().forEach(item -> {
             String pk = str(item, "PK");
             String sk = str(item, "SK");
-            String entity = str(item, "entity");
-            if (pk.startsWith("AUDIT#") || sk.startsWith("SESSION#") || COUNTER_ENTITY.matcher(entity).matches()
-                    || IP_ADDRESS.matcher(pk + " " + sk).find()) {
+            if (pk.startsWith("SESSION#") || pk.startsWith("LOGINIP#")) {
                 return;
             }
             Map<String, String> attributes = new TreeMap<>();
