@@ -2,6 +2,7 @@ package cn.hbce.devserver.e2e;
 
 import cn.hbce.devserver.DevServer;
 import cn.hbce.devserver.DevServerConfig;
+import cn.hbce.devserver.openapi.ResponseContract;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +29,11 @@ import java.util.concurrent.TimeUnit;
  * The shared harness of the end-to-end suite: one {@link DevServer} per test JVM (handlers read
  * their configuration once per JVM, so a second one must never start), started lazily on first
  * use with {@link DevServerConfig#ephemeral()}, and a small JSON client over java.net.http.
+ *
+ * <p>Every answer is checked against docs/openapi.yaml ({@link ResponseContract}): a status the
+ * document does not list for the route, or a body off its documented schema, fails the request
+ * (and so the test that sent it) with the route, status and JSON path. Every violation is also
+ * kept in {@link #contractViolations()}.
  */
 public final class E2E {
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +43,9 @@ public final class E2E {
             .build();
     private static final java.util.Random RANDOM = new java.security.SecureRandom();
     private static volatile DevServer server;
+    private static final ResponseContract CONTRACT =
+            ResponseContract.load(DevServerConfig.ephemeral().projectRoot().resolve("docs/openapi.yaml"));
+    private static final List<String> VIOLATIONS = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private E2E() {
     }
@@ -132,12 +141,31 @@ public final class E2E {
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Resp(r.statusCode(), r.headers().map(), r.body(), parse(r.body()));
+            Resp resp = new Resp(r.statusCode(), r.headers().map(), r.body(), parse(r.body()));
+            checkContract(method, path, body, resp);
+            return resp;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every departure from docs/openapi.yaml met so far in this JVM (each also failed its request). */
+    public static List<String> contractViolations() {
+        synchronized (VIOLATIONS) {
+            return List.copyOf(VIOLATIONS);
+        }
+    }
+
+    private static void checkContract(String method, String path, byte[] body, Resp resp) {
+        String requestBody = body == null ? null : new String(body, StandardCharsets.UTF_8);
+        List<String> found = CONTRACT.violations(new ResponseContract.Exchange(method, path, requestBody,
+                resp.status(), resp.headers(), resp.text()));
+        if (!found.isEmpty()) {
+            VIOLATIONS.addAll(found);
+            throw new AssertionError("The answer departs from docs/openapi.yaml:\n  " + String.join("\n  ", found));
         }
     }
 
