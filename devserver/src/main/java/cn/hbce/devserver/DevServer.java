@@ -168,6 +168,15 @@ public final class DevServer implements AutoCloseable {
         return functions;
     }
 
+    /** AWS's messages of the latest requests the local IAM check refused, of every service. */
+    public List<String> accessDenials() {
+        List<String> out = new java.util.ArrayList<>();
+        for (var gate : List.of(iam.dynamo, iam.s3, iam.sfn, iam.secrets)) {
+            out.addAll(gate.recentDenials());
+        }
+        return out;
+    }
+
     /** The gateway (e.g. to shorten its integration timeout in a test). */
     public HttpGateway gateway() {
         return gateway;

@@ -48,6 +48,7 @@ public final class IamGate implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool;
     private final HttpClient client;
+    private final java.util.Deque<String> denials = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private IamGate(Service service, URI upstream, Identities identities, DynamoDbRequests dynamo,
                     UnaryOperator<String> secretArn) {
@@ -83,6 +84,11 @@ public final class IamGate implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** The messages of the last (up to 100) requests refused, oldest first: what a developer looks for after a 500. */
+    public List<String> recentDenials() {
+        return List.copyOf(denials);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -109,6 +115,10 @@ public final class IamGate implements AutoCloseable {
                 }
                 if (denial != null) {
                     System.err.println("[local IAM] AccessDenied: " + denial);
+                    denials.addLast(denial);
+                    while (denials.size() > 100) {
+                        denials.pollFirst();
+                    }
                     reply(exchange, service == Service.S3 ? 403 : 400, contentType(), error("AccessDeniedException", denial));
                     return;
                 }
