@@ -72,6 +72,12 @@ public final class FunctionHost {
         return functions.keySet();
     }
 
+    /** The environment the function gets (empty for a function with none). */
+    public Map<String, String> environment(String logicalId) {
+        definition(logicalId);
+        return environments.getOrDefault(logicalId, Map.of());
+    }
+
     /** The function's template Timeout in seconds. */
     public int timeoutSeconds(String logicalId) {
         return definition(logicalId).timeoutSeconds();
