@@ -125,6 +125,16 @@ public final class DevServer implements AutoCloseable {
         return out;
     }
 
+    /** The local services themselves, behind no IAM gate: only for measuring what the gates cost. */
+    public Map<String, URI> unguardedEndpoints() {
+        Map<String, URI> out = new LinkedHashMap<>();
+        out.put("DynamoDB", services.dynamoEndpoint());
+        out.put("S3", services.s3Endpoint());
+        out.put("StepFunctions", services.sfnEndpoint());
+        out.put("SecretsManager", services.secretsManagerEndpoint());
+        return out;
+    }
+
     /** The template's Lambda runtime, e.g. {@code java25}. */
     public String runtime() {
         return runtime;
