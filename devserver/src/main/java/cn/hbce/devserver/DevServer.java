@@ -74,8 +74,11 @@ public final class DevServer implements AutoCloseable {
                         machine.logicalId() + "Role", LocalIam.stateMachinePolicies(machine, intrinsics)));
             }
             functions.configure(FunctionEnvironments.of(template, intrinsics, iam.endpoints()));
-            // The devserver's own clients (provisioning, seeding, the tests' fixtures) use the admin identity.
-            Env.supply(FunctionEnvironments.admin(template, intrinsics, iam.endpoints()));
+            // The devserver's own clients (provisioning, seeding, the tests' fixtures) use the admin identity,
+            // which no policy restricts, straight at the services: their ports are the configured ones, so
+            // these clients (built once per JVM) stay valid when a devserver restarts on the same ports.
+            Env.supply(FunctionEnvironments.admin(template, intrinsics, new FunctionEnvironments.Endpoints(
+                    services.dynamoEndpoint(), services.s3Endpoint(), services.sfnEndpoint(), services.secretsManagerEndpoint())));
             Provisioner.createTables(template, AwsClients.dynamo());
             Provisioner.createBuckets(template, AwsClients.s3());
             StateMachines.deployAll(template, intrinsics, services.sfn);

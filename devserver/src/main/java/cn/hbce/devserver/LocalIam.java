@@ -46,7 +46,10 @@ final class LocalIam implements AutoCloseable {
         DynamoDbRequests dynamoRequests = new DynamoDbRequests(LocalServices.REGION, LocalServices.ACCOUNT, partitionKeys);
         List<IamGate> started = new ArrayList<>();
         try {
-            IamGate dynamo = started(started, IamGate.start(IamGate.Service.DYNAMODB, services.dynamoEndpoint(), identities,
+            // HBCE_DYNAMODB_UPSTREAM: benchmarks put a counting proxy between the gate and dynalite.
+            java.net.URI dynamoUpstream = java.net.URI.create(DevServerConfig.setting("HBCE_DYNAMODB_UPSTREAM",
+                    services.dynamoEndpoint().toString()));
+            IamGate dynamo = started(started, IamGate.start(IamGate.Service.DYNAMODB, dynamoUpstream, identities,
                     dynamoRequests, name -> name));
             IamGate s3 = started(started, IamGate.start(IamGate.Service.S3, services.s3Endpoint(), identities, null, name -> name));
             IamGate sfn = started(started, IamGate.start(IamGate.Service.STEP_FUNCTIONS, services.sfnEndpoint(), identities,
