@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Settings of a local run, from environment variables (or system properties of the same name):
  * PORT (3000), HBCE_DATA_DIR (none: everything in memory), HBCE_DYNAMODB_PORT, HBCE_S3_PORT,
- * HBCE_SFN_PORT (0: any free port), HBCE_ROOT_ADMIN_ID_CARD / HBCE_ROOT_ADMIN_PASSWORD, HBCE_DEMO_DATA.
+ * HBCE_SFN_PORT (0: any free port), HBCE_ROOT_ADMIN_ID_CARD / HBCE_ROOT_ADMIN_PASSWORD, HBCE_DEMO_DATA;
+ * HBCE_ENV_&lt;NAME&gt; overrides a variable the template declares (see FunctionEnvironments).
  */
 public record DevServerConfig(
         Path projectRoot,
