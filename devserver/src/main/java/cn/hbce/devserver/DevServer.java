@@ -2,6 +2,7 @@ package cn.hbce.devserver;
 
 import cn.hbce.AppContext;
 import cn.hbce.common.aws.AwsClients;
+import cn.hbce.common.config.Env;
 import cn.hbce.devserver.gateway.FunctionHost;
 import cn.hbce.devserver.gateway.HttpGateway;
 import cn.hbce.devserver.gateway.RouteTable;
@@ -27,22 +28,26 @@ import java.util.Optional;
 
 /**
  * The whole application on this machine: local AWS services, the template's tables and buckets,
- * seeded data, and the HTTP API serving the template's routes with its handlers in this JVM.
- * Handlers read their configuration once per JVM, so one DevServer runs per JVM.
+ * seeded data, and the HTTP API serving the template's routes with its handlers in this JVM, each
+ * function in an environment of its own and held to its template policies by the IAM gates in
+ * front of the services. The devserver's own clients (AppContext, AwsClients of this class loader)
+ * are configured once per JVM, so one DevServer runs per JVM.
  */
 public final class DevServer implements AutoCloseable {
     /** The template's secret holding the token signing key. */
     static final String TOKEN_SECRET_ID = "TokenSigningSecret";
     private final SamTemplate template;
     private final LocalServices services;
+    private final LocalIam iam;
     private final FunctionHost functions;
     private final HttpGateway gateway;
     private final List<DemoData.DemoAccount> demoAccounts;
     private final String runtime;
 
-    private DevServer(SamTemplate template, LocalServices services, FunctionHost functions, HttpGateway gateway,
+    private DevServer(SamTemplate template, LocalServices services, LocalIam iam, FunctionHost functions, HttpGateway gateway,
                       List<DemoData.DemoAccount> demoAccounts, String runtime) {
         this.runtime = runtime;
+        this.iam = iam;
         this.template = template;
         this.services = services;
         this.functions = functions;
@@ -51,21 +56,40 @@ public final class DevServer implements AutoCloseable {
     }
 
     public static DevServer start(DevServerConfig config) {
-        SamTemplate template = SamTemplate.load(config.projectRoot().resolve("template.yaml"));
+        SamTemplate template = SamTemplate.load(config.projectRoot().resolve(config.templateFile()));
         String runtime = supportedRuntime(template, LocalDate.now(ZoneOffset.UTC));
         FunctionHost functions = new FunctionHost(template.functions());
-        LocalServices services = LocalServices.start(config, new InProcessLambdas(functions), Clock.systemUTC());
+        InProcessLambdas lambdas = new InProcessLambdas(functions);
+        LocalServices services = LocalServices.start(config, lambdas, Clock.systemUTC());
+        LocalIam iam = null;
         try {
-            Intrinsics intrinsics = intrinsics(template, services, createSecrets(template, services, config));
-            configureFunctions(template, services, intrinsics, config);
+            Map<String, String> secretArns = createSecrets(template, services, config);
+            Intrinsics intrinsics = intrinsics(template, services, secretArns);
+            Map<String, String> secretArnsByName = new LinkedHashMap<>();
+            secretArns.forEach((id, arn) -> secretArnsByName.put(secretName(id), arn));
+            iam = LocalIam.start(template, intrinsics, services, secretArnsByName);
+            if (template.stateMachines().size() == 1) {
+                SamTemplate.StateMachineDef machine = template.stateMachines().get(0);
+                lambdas.checkAgainst(new cn.hbce.devserver.iam.Identities.Principal(machine.name(intrinsics),
+                        machine.logicalId() + "Role", LocalIam.stateMachinePolicies(machine, intrinsics)));
+            }
+            functions.configure(FunctionEnvironments.of(template, intrinsics, iam.endpoints()));
+            // The devserver's own clients (provisioning, seeding, the tests' fixtures) use the admin identity,
+            // which no policy restricts, straight at the services: their ports are the configured ones, so
+            // these clients (built once per JVM) stay valid when a devserver restarts on the same ports.
+            Env.supply(FunctionEnvironments.admin(template, intrinsics, new FunctionEnvironments.Endpoints(
+                    services.dynamoEndpoint(), services.s3Endpoint(), services.sfnEndpoint(), services.secretsManagerEndpoint())));
             Provisioner.createTables(template, AwsClients.dynamo());
             Provisioner.createBuckets(template, AwsClients.s3());
             StateMachines.deployAll(template, intrinsics, services.sfn);
-            AppContext app = AppContext.get();
-            // Whoever starts the devserver chose this password: it is not a temporary one.
-            app.bootstrap.ensureRoot(new cn.hbce.bootstrap.Bootstrap.Account(config.rootAdminIdCard(), "省人社厅管理员",
-                    "13900000000", config.rootAdminPassword()), false);
-            List<DemoData.DemoAccount> demo = config.demoData() ? DemoData.seed(app.bootstrap.sharingHashesForDemoData()) : List.of();
+            List<DemoData.DemoAccount> demo = List.of();
+            if (config.seed()) {
+                AppContext app = AppContext.get();
+                // Whoever starts the devserver chose this password: it is not a temporary one.
+                app.bootstrap.ensureRoot(new cn.hbce.bootstrap.Bootstrap.Account(config.rootAdminIdCard(), "省人社厅管理员",
+                        "13900000000", config.rootAdminPassword()), false);
+                demo = config.demoData() ? DemoData.seed(app.bootstrap.sharingHashesForDemoData()) : List.of();
+            }
             String authorizerFunction = template.defaultAuthorizer()
                     .map(a -> functions.logicalIdOf(intrinsics.string(a.functionRef())))
                     .orElse(null);
@@ -75,11 +99,14 @@ public final class DevServer implements AutoCloseable {
             if (Boolean.parseBoolean(DevServerConfig.setting("HBCE_TRUST_FORWARDED_FOR", "false"))) {
                 gateway.trustForwardedFor();
             }
-            DevServer server = new DevServer(template, services, functions, gateway, demo, runtime);
+            DevServer server = new DevServer(template, services, iam, functions, gateway, demo, runtime);
             gateway.addLocalRoute("schedules", (name, body) -> server.fireScheduleForRoute(name));
             gateway.start();
             return server;
         } catch (RuntimeException | IOException e) {
+            if (iam != null) {
+                iam.close();
+            }
             services.close();
             if (e instanceof IOException io) {
                 throw new UncheckedIOException(io);
@@ -93,6 +120,16 @@ public final class DevServer implements AutoCloseable {
     }
 
     public Map<String, URI> serviceEndpoints() {
+        Map<String, URI> out = new LinkedHashMap<>();
+        out.put("DynamoDB", iam.dynamo.endpoint());
+        out.put("S3", iam.s3.endpoint());
+        out.put("StepFunctions", iam.sfn.endpoint());
+        out.put("SecretsManager", iam.secrets.endpoint());
+        return out;
+    }
+
+    /** The local services themselves, behind no IAM gate: only for measuring what the gates cost. */
+    public Map<String, URI> unguardedEndpoints() {
         Map<String, URI> out = new LinkedHashMap<>();
         out.put("DynamoDB", services.dynamoEndpoint());
         out.put("S3", services.s3Endpoint());
@@ -139,38 +176,30 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
+    /** The functions as the gateway hosts them (each in its own environment). */
+    public FunctionHost functions() {
+        return functions;
+    }
+
+    /** AWS's messages of the latest requests the local IAM check refused, of every service. */
+    public List<String> accessDenials() {
+        List<String> out = new java.util.ArrayList<>();
+        for (var gate : List.of(iam.dynamo, iam.s3, iam.sfn, iam.secrets)) {
+            out.addAll(gate.recentDenials());
+        }
+        return out;
+    }
+
+    /** The gateway (e.g. to shorten its integration timeout in a test). */
+    public HttpGateway gateway() {
+        return gateway;
+    }
+
     @Override
     public void close() {
         gateway.close();
+        iam.close();
         services.close();
-    }
-
-    /** Gives every function its template environment (as system properties, one JVM for all) and the local endpoints. */
-    private static void configureFunctions(SamTemplate template, LocalServices services, Intrinsics intrinsics,
-                                           DevServerConfig config) {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (SamTemplate.FunctionDef f : template.functions()) {
-            f.environment().forEach((name, raw) -> {
-                String value = intrinsics.string(raw);
-                if (value != null && value.contains("{{resolve:")) {
-                    throw new IllegalStateException(f.logicalId() + "." + name + ": secrets are read at run time by ARN, "
-                            + "never resolved into the environment");
-                }
-                String previous = env.putIfAbsent(name, value);
-                if (previous != null && !previous.equals(value)) {
-                    throw new IllegalStateException("Functions disagree on " + name + "; the devserver shares one environment");
-                }
-            });
-        }
-        env.put("DYNAMODB_ENDPOINT", services.dynamoEndpoint().toString());
-        env.put("S3_ENDPOINT", services.s3Endpoint().toString());
-        env.put("SFN_ENDPOINT", services.sfnEndpoint().toString());
-        env.put("SECRETSMANAGER_ENDPOINT", services.secretsManagerEndpoint().toString());
-        env.put("AWS_REGION", LocalServices.REGION);
-        env.forEach(System::setProperty);
-        System.setProperty("aws.region", LocalServices.REGION);
-        System.setProperty("aws.accessKeyId", LocalServices.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", LocalServices.SECRET_KEY);
     }
 
     /**
@@ -181,9 +210,13 @@ public final class DevServer implements AutoCloseable {
         Map<String, String> arns = new LinkedHashMap<>();
         for (String id : template.resourcesOfType("AWS::SecretsManager::Secret")) {
             String value = id.equals(TOKEN_SECRET_ID) ? tokenSecret(config) : HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
-            arns.put(id, services.createSecret("hbce-" + id.toLowerCase(java.util.Locale.ROOT), value));
+            arns.put(id, services.createSecret(secretName(id), value));
         }
         return arns;
+    }
+
+    private static String secretName(String logicalId) {
+        return "hbce-" + logicalId.toLowerCase(java.util.Locale.ROOT);
     }
 
     static Intrinsics intrinsics(SamTemplate template, LocalServices services, Map<String, String> secretArns) {

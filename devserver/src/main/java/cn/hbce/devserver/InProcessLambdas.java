@@ -1,15 +1,31 @@
 package cn.hbce.devserver;
 
 import cn.hbce.devserver.gateway.FunctionHost;
+import cn.hbce.devserver.iam.AccessRequest;
+import cn.hbce.devserver.iam.Decision;
+import cn.hbce.devserver.iam.Identities;
+import cn.hbce.devserver.runtime.FunctionError;
 import cn.hbce.emulator.sfn.LambdaInvocationException;
 import cn.hbce.emulator.sfn.LambdaInvoker;
 
-/** Lets the local Step Functions invoke the template's functions in this JVM, with Lambda's error names. */
+/**
+ * Lets the local Step Functions invoke the template's functions through the same hosting as the
+ * gateway (each in its own environment, under its Timeout and payload limits), with Lambda's error
+ * names. When the template has one state machine, its role must allow lambda:InvokeFunction on
+ * the function, as on AWS (the emulator does not say which machine calls, so with several the
+ * check is left out).
+ */
 final class InProcessLambdas implements LambdaInvoker {
     private final FunctionHost functions;
+    private volatile Identities.Principal stateMachineRole;
 
     InProcessLambdas(FunctionHost functions) {
         this.functions = functions;
+    }
+
+    /** The one state machine's role, whose policies every invocation is checked against. */
+    void checkAgainst(Identities.Principal role) {
+        this.stateMachineRole = role;
     }
 
     @Override
@@ -20,8 +36,20 @@ final class InProcessLambdas implements LambdaInvoker {
         } catch (IllegalArgumentException unknown) {
             throw new LambdaInvocationException("Lambda.ResourceNotFoundException", "Function not found: " + functionRef);
         }
+        Identities.Principal role = stateMachineRole;
+        if (role != null) {
+            String arn = functionRef.startsWith("arn:") ? functionRef
+                    : "arn:aws:lambda:" + LocalServices.REGION + ":" + LocalServices.ACCOUNT + ":function:" + functionRef;
+            Decision decision = role.decide(new AccessRequest("lambda:InvokeFunction", arn));
+            if (!decision.allowed()) {
+                throw new LambdaInvocationException("Lambda.AWSLambdaException", decision.message()
+                        + " (Service: AWSLambda; Status Code: 403; Error Code: AccessDeniedException)");
+            }
+        }
         try {
             return functions.invokeJson(logicalId, payloadJson);
+        } catch (FunctionError failure) {
+            throw new LambdaInvocationException(failure.errorType(), String.valueOf(failure.getMessage()));
         } catch (RuntimeException failure) {
             // Lambda reports an unhandled exception by its class name, which is what Retry/Catch match.
             Throwable cause = failure.getCause() != null && failure instanceof java.lang.reflect.UndeclaredThrowableException

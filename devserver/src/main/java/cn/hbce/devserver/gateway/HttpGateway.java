@@ -30,10 +30,18 @@ import java.util.function.BiFunction;
 /**
  * An API Gateway HTTP API (payload 2.0) on loopback: routes from the template, the Lambda
  * authorizer with simple responses, the 10 MB payload limit and API Gateway's own bare answers
- * ({"message":"Not Found"} and friends) where the real service gives them.
+ * ({"message":"Not Found"} and friends) where the real service gives them: 413 for an event over
+ * Lambda's 6 MB request limit, 500 {"message":"Internal Server Error"} when the function fails (an
+ * exception, its Timeout, an answer over Lambda's response limit) and 503
+ * {"message":"Service Unavailable"} when it has not answered within the HTTP API's 30 s
+ * integration timeout.
  */
 public final class HttpGateway implements AutoCloseable {
     public static final int MAX_PAYLOAD = 10 * 1024 * 1024;
+    /** HTTP API's maximum integration timeout. */
+    public static final long INTEGRATION_TIMEOUT_MILLIS = 30_000;
+    private static final com.fasterxml.jackson.databind.ObjectMapper EVENT_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private volatile long integrationTimeoutMillis = INTEGRATION_TIMEOUT_MILLIS;
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private final HttpServer server;
@@ -79,6 +87,11 @@ public final class HttpGateway implements AutoCloseable {
      */
     public void trustForwardedFor() {
         this.trustForwardedFor = true;
+    }
+
+    /** Shortens the integration timeout (tests of the 503 that must not wait 30 s). */
+    public void integrationTimeout(java.time.Duration timeout) {
+        this.integrationTimeoutMillis = timeout.toMillis();
     }
 
     private String sourceIp(HttpExchange exchange, Map<String, String> headers) {
@@ -140,8 +153,19 @@ public final class HttpGateway implements AutoCloseable {
                 send(exchange, 400, json("Bad Request"), Map.of());
                 return;
             }
+            if (exceedsLambdaRequestLimit(event, body.length)) {
+                send(exchange, 413, json("Request Entity Too Large"), Map.of());
+                return;
+            }
             if (match.get().route().authorized() && authorizer.isPresent()) {
-                Optional<Map<String, Object>> context = authorize(event, match.get());
+                Optional<Map<String, Object>> context;
+                try {
+                    context = authorize(event, match.get());
+                } catch (RuntimeException failure) {
+                    failure.printStackTrace();
+                    send(exchange, 500, json("Internal Server Error"), Map.of());
+                    return;
+                }
                 if (context == null) {
                     send(exchange, 401, json("Unauthorized"), Map.of());
                     return;
@@ -155,9 +179,17 @@ public final class HttpGateway implements AutoCloseable {
             }
             APIGatewayV2HTTPResponse response;
             try {
-                response = host.invoke(match.get().route().functionId(), event);
+                response = host.invoke(match.get().route().functionId(), event, integrationTimeoutMillis);
+            } catch (FunctionHost.IntegrationTimeout slow) {
+                send(exchange, 503, json("Service Unavailable"), Map.of());
+                return;
             } catch (RuntimeException failure) {
                 failure.printStackTrace();
+                send(exchange, 500, json("Internal Server Error"), Map.of());
+                return;
+            }
+            if (exceedsLambdaResponseLimit(response)) {
+                System.err.println(match.get().route().functionId() + ": Function.ResponseSizeTooLarge");
                 send(exchange, 500, json("Internal Server Error"), Map.of());
                 return;
             }
@@ -169,6 +201,30 @@ public final class HttpGateway implements AutoCloseable {
             send(exchange, response.getStatusCode(), out, headers);
         } catch (RuntimeException failure) {
             failure.printStackTrace();
+        }
+    }
+
+    /** The event as Lambda receives it (JSON) over its 6 MB request limit; only large bodies can get there. */
+    private static boolean exceedsLambdaRequestLimit(APIGatewayV2HTTPEvent event, int bodyBytes) {
+        if (bodyBytes < cn.hbce.devserver.runtime.LambdaLimits.MAX_REQUEST_BYTES / 6) {
+            return false;
+        }
+        try {
+            return EVENT_JSON.writeValueAsBytes(event).length > cn.hbce.devserver.runtime.LambdaLimits.MAX_REQUEST_BYTES;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean exceedsLambdaResponseLimit(APIGatewayV2HTTPResponse response) {
+        if (response == null || response.getBody() == null
+                || response.getBody().length() < cn.hbce.devserver.runtime.LambdaLimits.MAX_RESPONSE_BYTES / 6) {
+            return false;
+        }
+        try {
+            return EVENT_JSON.writeValueAsBytes(response).length > cn.hbce.devserver.runtime.LambdaLimits.MAX_RESPONSE_BYTES;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

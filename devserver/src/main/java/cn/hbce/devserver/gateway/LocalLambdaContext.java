@@ -22,9 +22,11 @@ final class LocalLambdaContext implements Context {
     private final String requestId;
     private final String functionName;
     private final long deadline;
+    private final int memoryMb;
 
-    LocalLambdaContext(String requestId, String functionName, int timeoutSeconds) {
+    LocalLambdaContext(String requestId, String functionName, int timeoutSeconds, int memoryMb) {
         this.requestId = requestId;
+        this.memoryMb = memoryMb;
         this.functionName = functionName;
         this.deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
     }
@@ -76,7 +78,7 @@ final class LocalLambdaContext implements Context {
 
     @Override
     public int getMemoryLimitInMB() {
-        return 1024;
+        return memoryMb;
     }
 
     @Override

@@ -22,14 +22,24 @@ public final class SamTemplate {
     public record Schedule(String functionId, String eventName, String expression, Object input) {
     }
 
-    public record FunctionDef(String logicalId, String handler, Map<String, Object> environment) {
+    /**
+     * A function as the local runtime hosts it: its environment is Globals' merged with its own
+     * (unresolved), its timeout and memory its own or Globals' (Lambda's defaults 3 s and 128 MB
+     * otherwise), and its {@code Policies} as written (policy templates and inline statements).
+     */
+    public record FunctionDef(String logicalId, String handler, Map<String, Object> environment, int timeoutSeconds,
+                              int memoryMb, List<Object> policies) {
+        public FunctionDef(String logicalId, String handler, Map<String, Object> environment) {
+            this(logicalId, handler, environment, 3, 128, List.of());
+        }
     }
 
     public record AuthorizerDef(String name, Object functionRef, List<String> identitySources, boolean simpleResponses) {
     }
 
     /** {@code nameExpression} is the template's {@code Name} (often a Fn::Sub), or null when CloudFormation picks one. */
-    public record StateMachineDef(String logicalId, Object nameExpression, String definitionUri, Map<String, Object> substitutions) {
+    public record StateMachineDef(String logicalId, Object nameExpression, String definitionUri, Map<String, Object> substitutions,
+                                  List<Object> policies) {
 
         /** The state machine's name: its {@code Name} evaluated, or the logical id when it has none. */
         public String name(Intrinsics intrinsics) {
@@ -96,7 +106,10 @@ public final class SamTemplate {
             Map<String, Object> p = properties(id);
             Map<String, Object> env = new LinkedHashMap<>(globalEnvironment());
             env.putAll(map(map(p.get("Environment")).get("Variables")));
-            out.add(new FunctionDef(id, String.valueOf(p.get("Handler")), env));
+            out.add(new FunctionDef(id, String.valueOf(p.get("Handler")), env,
+                    intOr(p.get("Timeout"), intOr(globalFunction().get("Timeout"), 3)),
+                    intOr(p.get("MemorySize"), intOr(globalFunction().get("MemorySize"), 128)),
+                    policyList(p.get("Policies"))));
         }
         return out;
     }
@@ -169,9 +182,25 @@ public final class SamTemplate {
         for (String id : resourcesOfType("AWS::Serverless::StateMachine")) {
             Map<String, Object> p = properties(id);
             out.add(new StateMachineDef(id, p.get("Name"), String.valueOf(p.get("DefinitionUri")),
-                    map(p.get("DefinitionSubstitutions"))));
+                    map(p.get("DefinitionSubstitutions")), policyList(p.get("Policies"))));
         }
         return out;
+    }
+
+    private Map<String, Object> globalFunction() {
+        return map(map(root.get("Globals")).get("Function"));
+    }
+
+    private static int intOr(Object value, int fallback) {
+        return value == null ? fallback : Integer.parseInt(String.valueOf(value));
+    }
+
+    /** Policies may be one policy or a list of them. */
+    private static List<Object> policyList(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        return value instanceof List<?> l ? List.copyOf(l) : List.of(value);
     }
 
     @SuppressWarnings("unchecked")

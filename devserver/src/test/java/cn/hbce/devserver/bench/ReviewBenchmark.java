@@ -7,7 +7,6 @@ import cn.hbce.account.PersonRegistration;
 import cn.hbce.account.RegistrationStatus;
 import cn.hbce.bootstrap.Bootstrap;
 import cn.hbce.common.Ids;
-import cn.hbce.common.aws.AwsClients;
 import cn.hbce.common.http.RequestMeta;
 import cn.hbce.devserver.DevServer;
 import cn.hbce.devserver.DevServerConfig;
@@ -67,9 +66,9 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  * <ol>
  * <li>Approving 1,000 pending person registrations through POST /v1/reviews/decisions in batches of
  * 100 on the devserver: wall time of the API calls and until every approval's effect is applied;
- * DynamoDB calls counted by operation at a counting TCP proxy in front of dynalite (the app's
- * client is pointed at it before the devserver starts, so every call of the handlers, the
- * authorizer and the workflow's Lambdas passes through it); Step Functions events and state
+ * DynamoDB calls counted by operation at a counting TCP proxy in front of dynalite (the
+ * devserver's DynamoDB IAM gate forwards to it, HBCE_DYNAMODB_UPSTREAM, so every call of the
+ * handlers, the authorizer and the workflow's Lambdas passes through it); Step Functions events and state
  * transitions from GetExecutionHistory of a sample of executions.</li>
  * <li>List and to-do latency (p50/p99) with 10,000 pending reviews in one department's queue,
  * seeded in-process through the review repository, and the DynamoDB calls per request.</li>
@@ -94,10 +93,9 @@ public final class ReviewBenchmark {
 
         int dynalitePort = freePort();
         CountingProxy proxy = CountingProxy.start(dynalitePort);
-        // The app's DynamoDB client is built once per JVM (AwsClients); build it now, pointed at the proxy.
-        System.setProperty("DYNAMODB_ENDPOINT", "http://127.0.0.1:" + proxy.port());
-        System.setProperty("AWS_REGION", REGION);
-        AwsClients.dynamo();
+        // Every DynamoDB call (the functions', the authorizer's, the workflow's and the devserver's own)
+        // passes the devserver's IAM gate, which forwards it to the counting proxy in front of dynalite.
+        System.setProperty("HBCE_DYNAMODB_UPSTREAM", "http://127.0.0.1:" + proxy.port());
         DevServerConfig e = DevServerConfig.ephemeral();
         DevServerConfig config = new DevServerConfig(e.projectRoot(), 0, Optional.empty(), dynalitePort, 0, 0,
                 e.rootAdminIdCard(), e.rootAdminPassword(), false);

@@ -52,27 +52,39 @@ public final class SkeletonBenchmark {
 
             System.out.println("# Cold start (fresh JVM, no SnapStart): median of " + coldRuns
                     + " runs; columns: JVM start→first answer, handler init, first invocation (ms)");
-            coldStart("trivial handler", coldRuns, TrivialHandler.class.getName());
-            coldStart("HealthFunction", coldRuns, "cn.hbce.health.HealthFunction", "/v1/health");
-            coldStart("GetOrgFunction", coldRuns, "cn.hbce.org.GetOrgFunction", "/v1/org", personId, Bootstrap.ROOT_ORG_ID);
+            coldStart("trivial handler", coldRuns, TrivialHandler.class.getName(), Map.of());
+            coldStart("HealthFunction", coldRuns, "cn.hbce.health.HealthFunction",
+                    server.functions().environment("HealthFunction"), "/v1/health");
+            coldStart("GetOrgFunction", coldRuns, "cn.hbce.org.GetOrgFunction",
+                    server.functions().environment("GetOrgFunction"), "/v1/org", personId, Bootstrap.ROOT_ORG_ID);
 
             System.out.println("# Warm latency through the devserver (sequential requests)");
             warmup(() -> get(api, "/v1/org", token), 200);
             System.out.println("POST /v1/auth/login   " + measure(loginRuns, () -> login(api, config)).summary());
             System.out.println("GET  /v1/org          " + measure(readRuns, () -> get(api, "/v1/org", token)).summary());
-            DynamoDbClient raw = DynamoDbClient.builder().endpointOverride(server.serviceEndpoints().get("DynamoDB"))
-                    .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y"))).build();
             Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS("ORG#" + Bootstrap.ROOT_ORG_ID),
                     "SK", AttributeValue.fromS("META"));
-            warmup(() -> raw.getItem(r -> r.tableName("hbce-table").key(key)), 200);
-            System.out.println("dynalite GetItem      " + measure(readRuns,
-                    () -> raw.getItem(r -> r.tableName("hbce-table").key(key).consistentRead(true))).summary());
+            // The same GetItem straight to dynalite, through the IAM gate unchecked (a key that is no
+            // function's), and through the gate checked against GetOrgFunction's policies.
+            for (var c : List.of(List.of("dynalite GetItem      ", "x", "direct"),
+                    List.of("  via gate, unchecked ", "x", "gate"),
+                    List.of("  via gate, checked   ", "GetOrgFunction", "gate"))) {
+                URI endpoint = c.get(2).equals("direct") ? server.unguardedEndpoints().get("DynamoDB")
+                        : server.serviceEndpoints().get("DynamoDB");
+                DynamoDbClient raw = DynamoDbClient.builder().endpointOverride(endpoint)
+                        .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(c.get(1), "y"))).build();
+                warmup(() -> raw.getItem(r -> r.tableName("hbce-table").key(key)), 200);
+                System.out.println(c.get(0) + measure(readRuns,
+                        () -> raw.getItem(r -> r.tableName("hbce-table").key(key).consistentRead(true))).summary());
+            }
         }
         System.exit(0);
     }
 
-    private static void coldStart(String label, int runs, String handler, String... args) throws Exception {
+    /** {@code environment}: the function's own, as the devserver gives it (and Lambda would). */
+    private static void coldStart(String label, int runs, String handler, Map<String, String> environment, String... args)
+            throws Exception {
         List<double[]> results = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
@@ -80,9 +92,7 @@ public final class SkeletonBenchmark {
                     "-cp", classpath(), ColdStartProbe.class.getName(), handler));
             cmd.addAll(Arrays.asList(args));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            System.getProperties().stringPropertyNames().stream()
-                    .filter(n -> n.equals(n.toUpperCase()) || n.startsWith("aws."))
-                    .forEach(n -> pb.environment().put(n.startsWith("aws.") ? awsEnv(n) : n, System.getProperty(n)));
+            pb.environment().putAll(environment);
             Process p = pb.start();
             String last = null;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -120,14 +130,6 @@ public final class SkeletonBenchmark {
             return cp.toString();
         }
         return System.getProperty("java.class.path");
-    }
-
-    private static String awsEnv(String property) {
-        return switch (property) {
-            case "aws.accessKeyId" -> "AWS_ACCESS_KEY_ID";
-            case "aws.secretAccessKey" -> "AWS_SECRET_ACCESS_KEY";
-            default -> "AWS_REGION";
-        };
     }
 
     private interface Call {

@@ -48,16 +48,29 @@ public final class S3ProxyServer implements AutoCloseable {
      * @param secretKey the secret access key clients must sign with
      */
     public static S3ProxyServer start(int port, Optional<Path> dataDir, String accessKey, String secretKey) {
-        LoopbackPorts.requireValid(port);
-        Objects.requireNonNull(dataDir, "dataDir");
         requireNonBlank(accessKey, "accessKey");
         requireNonBlank(secretKey, "secretKey");
+        return start(port, dataDir, AuthenticationType.AWS_V4, accessKey, secretKey);
+    }
+
+    /**
+     * Starts S3Proxy accepting any signature, for a caller that stands in front of it and decides
+     * who may do what (the devserver's IAM check, whose functions sign with keys of their own).
+     */
+    public static S3ProxyServer startAcceptingAnySignature(int port, Optional<Path> dataDir) {
+        return start(port, dataDir, AuthenticationType.NONE, null, null);
+    }
+
+    private static S3ProxyServer start(int port, Optional<Path> dataDir, AuthenticationType authentication,
+                                       String accessKey, String secretKey) {
+        LoopbackPorts.requireValid(port);
+        Objects.requireNonNull(dataDir, "dataDir");
         QuietLogging.apply();
 
         BlobStore blobStore = dataDir.map(S3ProxyServer::filesystemStore).orElseGet(S3ProxyServer::transientStore);
         S3Proxy proxy = S3Proxy.builder()
                 .endpoint(URI.create("http://" + LoopbackPorts.LOOPBACK_HOST + ":" + port))
-                .awsAuthentication(AuthenticationType.AWS_V4, accessKey, secretKey)
+                .awsAuthentication(authentication, accessKey, secretKey)
                 .blobStore(blobStore)
                 // Browsers upload and download through presigned URLs from the local web frontend,
                 // whose origin varies between developers; the deployed bucket restricts it instead.

@@ -3,6 +3,10 @@ package cn.hbce.common.aws;
 import cn.hbce.common.config.Env;
 import java.net.URI;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -15,7 +19,10 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The SDK clients, built once per container. Endpoints come from DYNAMODB_ENDPOINT, S3_ENDPOINT and
- * SFN_ENDPOINT when set (the local emulators); on AWS they are left to the SDK.
+ * SFN_ENDPOINT when set (the local emulators); on AWS they are left to the SDK. Credentials are the
+ * SDK's default chain on AWS; when a local host supplied the environment ({@link Env#isSupplied}),
+ * they are that environment's {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, so every
+ * request the function sends is signed with its own local identity and checked against its policies.
  */
 public final class AwsClients {
     private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder().build();
@@ -32,7 +39,7 @@ public final class AwsClients {
         if (dynamo == null) {
             synchronized (AwsClients.class) {
                 if (dynamo == null) {
-                    var b = DynamoDbClient.builder().httpClient(HTTP).region(region())
+                    var b = DynamoDbClient.builder().httpClient(HTTP).region(region()).credentialsProvider(credentials())
                             .overrideConfiguration(ClientOverrideConfiguration.builder().build());
                     endpoint("DYNAMODB_ENDPOINT").ifPresent(b::endpointOverride);
                     dynamo = b.build();
@@ -46,7 +53,7 @@ public final class AwsClients {
         if (s3 == null) {
             synchronized (AwsClients.class) {
                 if (s3 == null) {
-                    var b = S3Client.builder().httpClient(HTTP).region(region());
+                    var b = S3Client.builder().httpClient(HTTP).region(region()).credentialsProvider(credentials());
                     endpoint("S3_ENDPOINT").ifPresent(e -> b.endpointOverride(e).forcePathStyle(true));
                     s3 = b.build();
                 }
@@ -59,7 +66,7 @@ public final class AwsClients {
         if (presigner == null) {
             synchronized (AwsClients.class) {
                 if (presigner == null) {
-                    var b = S3Presigner.builder().region(region());
+                    var b = S3Presigner.builder().region(region()).credentialsProvider(credentials());
                     endpoint("S3_ENDPOINT").ifPresent(e -> b.endpointOverride(e).serviceConfiguration(
                             software.amazon.awssdk.services.s3.S3Configuration.builder().pathStyleAccessEnabled(true).build()));
                     presigner = b.build();
@@ -73,7 +80,7 @@ public final class AwsClients {
         if (sfn == null) {
             synchronized (AwsClients.class) {
                 if (sfn == null) {
-                    var b = SfnClient.builder().httpClient(HTTP).region(region());
+                    var b = SfnClient.builder().httpClient(HTTP).region(region()).credentialsProvider(credentials());
                     endpoint("SFN_ENDPOINT").ifPresent(b::endpointOverride);
                     sfn = b.build();
                 }
@@ -86,7 +93,7 @@ public final class AwsClients {
         if (secrets == null) {
             synchronized (AwsClients.class) {
                 if (secrets == null) {
-                    var b = SecretsManagerClient.builder().httpClient(HTTP).region(region());
+                    var b = SecretsManagerClient.builder().httpClient(HTTP).region(region()).credentialsProvider(credentials());
                     endpoint("SECRETSMANAGER_ENDPOINT").ifPresent(b::endpointOverride);
                     secrets = b.build();
                 }
@@ -98,6 +105,14 @@ public final class AwsClients {
     /** The current string value of a secret (by ARN); the caller keeps it, this does not cache. */
     public static String secretString(String secretArn) {
         return secretsManager().getSecretValue(r -> r.secretId(secretArn)).secretString();
+    }
+
+    private static AwsCredentialsProvider credentials() {
+        if (!Env.isSupplied()) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                Env.required("AWS_ACCESS_KEY_ID"), Env.required("AWS_SECRET_ACCESS_KEY")));
     }
 
     private static Region region() {

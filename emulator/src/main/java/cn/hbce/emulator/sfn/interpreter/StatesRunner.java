@@ -57,6 +57,7 @@ final class StatesRunner {
         while (true) {
             State state = definition.state(name);
             Outcome outcome = execute(state, data, scope, entered);
+            DataLimit.check(state.name(), outcome.output());
             scope.resumed();
             ObjectNode exited = EventDetails.stateExited(name, outcome.output());
             String exitedType = state.type() + "StateExited";

@@ -1,0 +1,227 @@
+package cn.hbce.devserver.iam;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+
+/**
+ * A loopback proxy in front of one local AWS service that holds every function to its template
+ * policies: it identifies the calling function by the access key id of the request's SigV4
+ * signature ({@link Identities}), maps the request to the IAM actions and resources it needs, and
+ * answers exactly as the service does when a policy does not allow one of them (DynamoDB, Step
+ * Functions, Secrets Manager: 400 {@code AccessDeniedException}; S3: 403 {@code AccessDenied}).
+ * Requests that no function signed are forwarded unchecked.
+ */
+public final class IamGate implements AutoCloseable {
+    /** The local services a gate can stand in front of, with their wire format. */
+    public enum Service { DYNAMODB, S3, STEP_FUNCTIONS, SECRETS_MANAGER }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade",
+            "transfer-encoding", "keep-alive", "date", "via", "warning", "from", "te", "trailer", "proxy-authorization");
+    private final Service service;
+    private final URI upstream;
+    private final Identities identities;
+    private final DynamoDbRequests dynamo;
+    private final UnaryOperator<String> secretArn;
+    private final HttpServer server;
+    private final ExecutorService pool;
+    private final HttpClient client;
+    private final java.util.Deque<String> denials = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    private IamGate(Service service, URI upstream, Identities identities, DynamoDbRequests dynamo,
+                    UnaryOperator<String> secretArn) {
+        this.service = service;
+        this.upstream = upstream;
+        this.identities = identities;
+        this.dynamo = dynamo;
+        this.secretArn = secretArn;
+        this.pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "iam-gate-" + service.name().toLowerCase(Locale.ROOT));
+            t.setDaemon(true);
+            return t;
+        });
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool)
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(pool);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    /** {@code dynamo} maps DynamoDB requests (only for {@link Service#DYNAMODB}); {@code secretArn} names secrets by ARN. */
+    public static IamGate start(Service service, URI upstream, Identities identities, DynamoDbRequests dynamo,
+                                UnaryOperator<String> secretArn) {
+        return new IamGate(service, upstream, identities, dynamo, secretArn);
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The messages of the last (up to 100) requests refused, oldest first: what a developer looks for after a 500. */
+    public List<String> recentDenials() {
+        return List.copyOf(denials);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        pool.shutdownNow();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            String rawQuery = exchange.getRequestURI().getRawQuery();
+            Optional<Identities.Principal> caller = identities.caller(
+                    exchange.getRequestHeaders().getFirst("Authorization"), rawQuery);
+            if (caller.isPresent()) {
+                String denial;
+                try {
+                    denial = denial(caller.get(), exchange, body);
+                } catch (RuntimeException unmapped) {
+                    System.err.println("[local IAM] cannot check a request of " + caller.get().functionId() + ": " + unmapped.getMessage());
+                    reply(exchange, 500, contentType(), error("InternalFailure", "Local IAM check: " + unmapped.getMessage()));
+                    return;
+                }
+                if (denial != null) {
+                    System.err.println("[local IAM] AccessDenied: " + denial);
+                    denials.addLast(denial);
+                    while (denials.size() > 100) {
+                        denials.pollFirst();
+                    }
+                    reply(exchange, service == Service.S3 ? 403 : 400, contentType(), error("AccessDeniedException", denial));
+                    return;
+                }
+            }
+            forward(exchange, body);
+        }
+    }
+
+    /** The AWS message of the first request part the caller may not do, or null when all are allowed. */
+    private String denial(Identities.Principal caller, HttpExchange exchange, byte[] body) throws IOException {
+        for (AccessRequest request : requests(exchange, body)) {
+            Decision decision = caller.decide(request);
+            if (!decision.allowed()) {
+                return decision.message();
+            }
+        }
+        return null;
+    }
+
+    private List<AccessRequest> requests(HttpExchange exchange, byte[] body) throws IOException {
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        return switch (service) {
+            case DYNAMODB -> dynamo.of(target, json(body));
+            case STEP_FUNCTIONS -> JsonServiceRequests.stepFunctions(target, json(body));
+            case SECRETS_MANAGER -> JsonServiceRequests.secretsManager(target, json(body), secretArn);
+            case S3 -> S3Requests.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("x-amz-copy-source"), body);
+        };
+    }
+
+    private static JsonNode json(byte[] body) throws IOException {
+        return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+    }
+
+    private void forward(HttpExchange exchange, byte[] body) throws IOException {
+        URI incoming = exchange.getRequestURI();
+        URI target = URI.create(upstream.toString() + incoming.getRawPath()
+                + (incoming.getRawQuery() == null ? "" : "?" + incoming.getRawQuery()));
+        HttpRequest.Builder b = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(5))
+                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(v -> b.header(name, v));
+            }
+        });
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        response.headers().map().forEach((name, values) -> {
+            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                exchange.getResponseHeaders().put(name, values);
+            }
+        });
+        byte[] out = response.body();
+        boolean noBody = exchange.getRequestMethod().equalsIgnoreCase("HEAD") || out.length == 0
+                || response.statusCode() == 204 || response.statusCode() == 304;
+        if (noBody) {
+            response.headers().firstValue("content-length").filter(v -> exchange.getRequestMethod().equalsIgnoreCase("HEAD"))
+                    .ifPresent(v -> exchange.getResponseHeaders().set("Content-Length", v));
+        }
+        exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : out.length);
+        if (!noBody) {
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(out);
+            }
+        }
+    }
+
+    private String contentType() {
+        return switch (service) {
+            case S3 -> "application/xml";
+            case SECRETS_MANAGER -> "application/x-amz-json-1.1";
+            default -> "application/x-amz-json-1.0";
+        };
+    }
+
+    /** The service's error body: S3's XML, or the JSON protocols' {@code __type}/{@code Message}. */
+    private byte[] error(String type, String message) {
+        if (service == Service.S3) {
+            String code = type.equals("AccessDeniedException") ? "AccessDenied" : type;
+            return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + xml(message)
+                    + "</Message><RequestId>" + UUID.randomUUID() + "</RequestId><HostId>local</HostId></Error>")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        return JSON.createObjectNode().put("__type", "com.amazon.coral.service#" + type).put("Message", message)
+                .toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static void reply(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write(body);
+        }
+    }
+}
