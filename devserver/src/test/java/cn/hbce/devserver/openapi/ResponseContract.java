@@ -193,21 +193,21 @@ public final class ResponseContract {
             JsonNode tree = JSON.readTree(body);
             dropNulls(tree);
             return JSON.writeValueAsString(tree);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException notJson) {
+        } catch (RuntimeException notJson) {
             return body;
         }
     }
 
     private static void dropNulls(JsonNode node) {
-        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+        if (node instanceof tools.jackson.databind.node.ObjectNode object) {
             List<String> nulls = new ArrayList<>();
-            object.fields().forEachRemaining(e -> {
+            for (var e : object.properties()) {
                 if (e.getValue().isNull()) {
                     nulls.add(e.getKey());
                 } else {
                     dropNulls(e.getValue());
                 }
-            });
+            }
             object.remove(nulls);
         } else if (node != null && node.isArray()) {
             node.forEach(ResponseContract::dropNulls);
