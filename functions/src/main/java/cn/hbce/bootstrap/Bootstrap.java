@@ -8,9 +8,9 @@ import cn.hbce.account.PersonRegistration;
 import cn.hbce.auth.PasswordHasher;
 import cn.hbce.auth.PasswordPolicy;
 import cn.hbce.common.Ids;
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.RequestMeta;
 import cn.hbce.common.validation.IdCard;
 import cn.hbce.common.validation.Phone;
 import cn.hbce.org.Org;
@@ -130,7 +130,7 @@ public final class Bootstrap {
                 temporaryPassword);
     }
 
-    private static RequestMeta system() {
-        return new RequestMeta("bootstrap", null, "system", null);
+    private static AuditContext system() {
+        return AuditContext.system("bootstrap");
     }
 }

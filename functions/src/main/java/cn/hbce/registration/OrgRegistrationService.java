@@ -7,11 +7,12 @@ import cn.hbce.account.Person;
 import cn.hbce.auth.PasswordHasher;
 import cn.hbce.auth.PasswordPolicy;
 import cn.hbce.common.Ids;
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.ApiError;
-import cn.hbce.common.http.ErrorCode;
-import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.domain.Conflict;
+import cn.hbce.common.domain.Invalid;
+import cn.hbce.common.domain.Reason;
 import cn.hbce.common.validation.CreditCode;
 import cn.hbce.common.validation.Fields;
 import cn.hbce.common.validation.IdCard;
@@ -55,19 +56,19 @@ public final class OrgRegistrationService {
         this.clock = clock;
     }
 
-    public RegistrationResult registerDepartment(DepartmentRegistration req, RequestMeta meta) {
+    public RegistrationResult registerDepartment(DepartmentRegistration req, AuditContext meta) {
         return register(OrgType.DEPARTMENT, req.creditCode(), req.name(), req.parentOrgId(), "parentOrgId",
                 req.regionCode(), req.contactPhone(), req.admin(), meta);
     }
 
-    public RegistrationResult registerSupervised(OrgType type, SupervisedOrgRegistration req, RequestMeta meta) {
+    public RegistrationResult registerSupervised(OrgType type, SupervisedOrgRegistration req, AuditContext meta) {
         return register(type, req.creditCode(), req.name(), req.supervisorOrgId(), "supervisorOrgId",
                 req.regionCode(), req.contactPhone(), req.admin(), meta);
     }
 
     private RegistrationResult register(OrgType type, String rawCreditCode, String rawName, String rawParent,
                                         String parentField, String rawRegion, String rawContact,
-                                        DepartmentRegistration.AdminApplicant admin, RequestMeta meta) {
+                                        DepartmentRegistration.AdminApplicant admin, AuditContext meta) {
         Instant now = clock.instant();
         LocalDate today = now.atZone(ZoneOffset.ofHours(8)).toLocalDate();
         Fields f = new Fields();
@@ -86,25 +87,25 @@ public final class OrgRegistrationService {
         f.throwIfInvalid();
 
         String creditCode = CreditCode.normalize(rawCreditCode)
-                .orElseThrow(() -> new ApiError(ErrorCode.CREDIT_CODE_INVALID, ErrorCode.CREDIT_CODE_INVALID.message(), List.of("creditCode")));
+                .orElseThrow(() -> new Invalid(Reason.CREDIT_CODE_INVALID, List.of("creditCode")));
         String idCard = IdCard.normalize(admin.idCard(), today)
-                .orElseThrow(() -> new ApiError(ErrorCode.ID_CARD_INVALID, ErrorCode.ID_CARD_INVALID.message(), List.of("admin.idCard")));
+                .orElseThrow(() -> new Invalid(Reason.ID_CARD_INVALID, List.of("admin.idCard")));
         String phone = Phone.normalize(admin.phone())
-                .orElseThrow(() -> new ApiError(ErrorCode.PHONE_INVALID, ErrorCode.PHONE_INVALID.message(), List.of("admin.phone")));
+                .orElseThrow(() -> new Invalid(Reason.PHONE_INVALID, List.of("admin.phone")));
         if (!PasswordPolicy.acceptable(admin.password(), idCard, phone)) {
-            throw new ApiError(ErrorCode.WEAK_PASSWORD, ErrorCode.WEAK_PASSWORD.message(), List.of("admin.password"));
+            throw new Invalid(Reason.WEAK_PASSWORD, List.of("admin.password"));
         }
         Org parent = orgs.get(parentId).filter(Org::approved).filter(o -> acceptsChild(o.type(), type))
-                .orElseThrow(() -> ApiError.invalid(List.of(parentField)));
+                .orElseThrow(() -> Invalid.field(parentField));
 
         String orgId = Ids.newId("o");
         String personId = Ids.newId("p");
         if (!orgs.claimCreditCode(creditCode, orgId)) {
-            throw new ApiError(ErrorCode.ALREADY_REGISTERED, "该统一社会信用代码已注册", List.of("creditCode"));
+            throw new Conflict(Reason.CREDIT_CODE_ALREADY_REGISTERED, List.of("creditCode"));
         }
         if (!accounts.claimIdCard(idCard, personId)) {
             orgs.releaseCreditCode(creditCode, orgId);
-            throw new ApiError(ErrorCode.ALREADY_REGISTERED, "该身份证号码已注册，请使用已有账号", List.of("admin.idCard"));
+            throw new Conflict(Reason.ORG_ADMIN_ALREADY_REGISTERED, List.of("admin.idCard"));
         }
         try {
             accounts.createPerson(new Person(personId, idCard, adminName, phone, hasher.hash(admin.password()), null,
@@ -117,7 +118,7 @@ public final class OrgRegistrationService {
             orgs.releaseCreditCode(creditCode, orgId);
             throw failure;
         }
-        RequestMeta actor = meta.asActor(personId, orgId);
+        AuditContext actor = meta.asActor(personId, orgId);
         audit.record(new AuditRecord(now, actor, "REGISTER_" + type.name(), "ORG", orgId, AuditRecord.SUCCESS));
 
         Map<String, Object> subject = new LinkedHashMap<>();

@@ -8,11 +8,12 @@ import cn.hbce.account.RegistrationStatus;
 import cn.hbce.auth.PasswordHasher;
 import cn.hbce.auth.PasswordPolicy;
 import cn.hbce.common.Ids;
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.ApiError;
-import cn.hbce.common.http.ErrorCode;
-import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.domain.Conflict;
+import cn.hbce.common.domain.Invalid;
+import cn.hbce.common.domain.Reason;
 import cn.hbce.common.validation.Fields;
 import cn.hbce.common.validation.IdCard;
 import cn.hbce.common.validation.Phone;
@@ -54,7 +55,7 @@ public final class PersonRegistrationService {
         this.clock = clock;
     }
 
-    public RegistrationResult register(PersonRegistrationRequest req, RequestMeta meta) {
+    public RegistrationResult register(PersonRegistrationRequest req, AuditContext meta) {
         Instant now = clock.instant();
         Fields f = new Fields();
         String name = f.text("name", req.name(), 50);
@@ -70,22 +71,22 @@ public final class PersonRegistrationService {
         f.throwIfInvalid();
 
         String idCard = IdCard.normalize(req.idCard(), now.atZone(ZoneOffset.ofHours(8)).toLocalDate())
-                .orElseThrow(() -> new ApiError(ErrorCode.ID_CARD_INVALID, ErrorCode.ID_CARD_INVALID.message(), List.of("idCard")));
+                .orElseThrow(() -> new Invalid(Reason.ID_CARD_INVALID, List.of("idCard")));
         if (req.gender() != null && !req.gender().equals(genderOf(idCard))) {
-            throw ApiError.invalid(List.of("gender"));
+            throw Invalid.field("gender");
         }
         String phone = Phone.normalize(req.phone())
-                .orElseThrow(() -> new ApiError(ErrorCode.PHONE_INVALID, ErrorCode.PHONE_INVALID.message(), List.of("phone")));
+                .orElseThrow(() -> new Invalid(Reason.PHONE_INVALID, List.of("phone")));
         if (!PasswordPolicy.acceptable(req.password(), idCard, phone)) {
-            throw new ApiError(ErrorCode.WEAK_PASSWORD, ErrorCode.WEAK_PASSWORD.message(), List.of("password"));
+            throw new Invalid(Reason.WEAK_PASSWORD, List.of("password"));
         }
         Org unit = orgs.get(unitId).filter(Org::approved).filter(o -> o.type() != OrgType.HRSS)
-                .orElseThrow(() -> ApiError.invalid(List.of("unitOrgId")));
+                .orElseThrow(() -> Invalid.field("unitOrgId"));
         String decider = unit.type() == OrgType.DEPARTMENT ? unit.orgId() : unit.parentOrgId();
 
         String personId = Ids.newId("p");
         if (!accounts.claimIdCard(idCard, personId)) {
-            throw new ApiError(ErrorCode.ALREADY_REGISTERED, "该身份证号码已注册或正在审核中", List.of("idCard"));
+            throw new Conflict(Reason.PERSON_ALREADY_REGISTERED, List.of("idCard"));
         }
         PersonRegistration registration = new PersonRegistration(unit.orgId(), RegistrationStatus.PENDING,
                 req.titleSeries(), req.titleLevel(), req.gender() == null ? genderOf(idCard) : req.gender(), education, major);
@@ -96,7 +97,7 @@ public final class PersonRegistrationService {
             accounts.releaseIdCard(idCard, personId);
             throw failure;
         }
-        RequestMeta actor = meta.asActor(personId, unit.orgId());
+        AuditContext actor = meta.asActor(personId, unit.orgId());
         audit.record(new AuditRecord(now, actor, "REGISTER_PERSON", "PERSON", personId, AuditRecord.SUCCESS));
 
         Map<String, Object> subject = new LinkedHashMap<>();
