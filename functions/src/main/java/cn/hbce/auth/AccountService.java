@@ -3,6 +3,8 @@ package cn.hbce.auth;
 import cn.hbce.account.AccountRepository;
 import cn.hbce.account.AttemptReservation;
 import cn.hbce.account.AdminMembership;
+import cn.hbce.account.PasswordHasher;
+import cn.hbce.account.PasswordPolicy;
 import cn.hbce.account.Person;
 import cn.hbce.account.SessionStore;
 import cn.hbce.common.audit.AuditContext;

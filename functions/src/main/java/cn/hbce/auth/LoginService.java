@@ -4,6 +4,7 @@ import cn.hbce.account.AccountRepository;
 import cn.hbce.account.AdminMembership;
 import cn.hbce.account.AttemptReservation;
 import cn.hbce.account.LoginSourceLimiter;
+import cn.hbce.account.PasswordHasher;
 import cn.hbce.account.Person;
 import cn.hbce.account.PersonRegistration;
 import cn.hbce.account.Session;

@@ -6,7 +6,7 @@ import cn.hbce.account.Person;
 import cn.hbce.account.PersonRegistration;
 import cn.hbce.account.RegistrationStatus;
 import cn.hbce.account.SessionStore;
-import cn.hbce.auth.PasswordHasher;
+import cn.hbce.account.PasswordHasher;
 import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
