@@ -2,8 +2,7 @@ package cn.hbce.registration;
 
 import cn.hbce.account.AccountRepository;
 import cn.hbce.account.AdminMembership;
-import cn.hbce.account.LoginGuard;
-import cn.hbce.account.Person;
+import cn.hbce.account.PersonCreation;
 import cn.hbce.account.PasswordHasher;
 import cn.hbce.account.PasswordPolicy;
 import cn.hbce.common.Ids;
@@ -41,7 +40,7 @@ public final class OrgRegistrationService {
     private static final int PERSON_NAME_MAX = 50;
     private final OrgRepository orgs;
     private final AccountRepository accounts;
-    private final PasswordHasher hasher;
+    private final PersonCreation people;
     private final ReviewService reviews;
     private final AuditLog audit;
     private final Clock clock;
@@ -50,7 +49,7 @@ public final class OrgRegistrationService {
                                   ReviewService reviews, AuditLog audit, Clock clock) {
         this.orgs = orgs;
         this.accounts = accounts;
-        this.hasher = hasher;
+        this.people = new PersonCreation(accounts, hasher, clock);
         this.reviews = reviews;
         this.audit = audit;
         this.clock = clock;
@@ -99,25 +98,26 @@ public final class OrgRegistrationService {
                 .orElseThrow(() -> Invalid.field(parentField));
 
         String orgId = Ids.newId("o");
-        String personId = Ids.newId("p");
         if (!orgs.claimCreditCode(creditCode, orgId)) {
             throw new Conflict(Reason.CREDIT_CODE_ALREADY_REGISTERED, List.of("creditCode"));
         }
-        if (!accounts.claimIdCard(idCard, personId)) {
-            orgs.releaseCreditCode(creditCode, orgId);
-            throw new Conflict(Reason.ORG_ADMIN_ALREADY_REGISTERED, List.of("admin.idCard"));
-        }
+        PersonCreation.Created firstAdmin = null;
         try {
-            accounts.createPerson(new Person(personId, idCard, adminName, phone, hasher.hash(admin.password()), null,
-                    false, false, LoginGuard.CLEAR, 1, now));
+            // The applicant chose this password: no change is forced at first login.
+            firstAdmin = people.create(new PersonCreation.NewPerson(idCard, adminName, phone, admin.password(), null, false))
+                    .orElseThrow(() -> new Conflict(Reason.ORG_ADMIN_ALREADY_REGISTERED, List.of("admin.idCard")));
             orgs.create(new Org(orgId, type, name, creditCode, parent.orgId(), OrgStatus.PENDING,
                     contactPhone, region, null, 1, now, now));
-            accounts.createMembership(new AdminMembership(Ids.newId("a"), orgId, type.name(), personId, null, true, false));
+            accounts.createMembership(new AdminMembership(Ids.newId("a"), orgId, type.name(), firstAdmin.personId(),
+                    null, true, false));
         } catch (RuntimeException failure) {
-            accounts.releaseIdCard(idCard, personId);
+            if (firstAdmin != null) {
+                firstAdmin.undo().run();
+            }
             orgs.releaseCreditCode(creditCode, orgId);
             throw failure;
         }
+        String personId = firstAdmin.personId();
         AuditContext actor = meta.asActor(personId, orgId);
         audit.record(new AuditRecord(now, actor, "REGISTER_" + type.name(), "ORG", orgId, AuditRecord.SUCCESS));
 

@@ -1,13 +1,11 @@
 package cn.hbce.registration;
 
 import cn.hbce.account.AccountRepository;
-import cn.hbce.account.LoginGuard;
-import cn.hbce.account.Person;
+import cn.hbce.account.PersonCreation;
 import cn.hbce.account.PersonRegistration;
 import cn.hbce.account.RegistrationStatus;
 import cn.hbce.account.PasswordHasher;
 import cn.hbce.account.PasswordPolicy;
-import cn.hbce.common.Ids;
 import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
@@ -37,8 +35,7 @@ import java.util.Set;
 public final class PersonRegistrationService {
     private static final Set<String> GENDERS = Set.of("MALE", "FEMALE");
     private final OrgRepository orgs;
-    private final AccountRepository accounts;
-    private final PasswordHasher hasher;
+    private final PersonCreation people;
     private final TitleSeriesCatalogue titles;
     private final ReviewService reviews;
     private final AuditLog audit;
@@ -47,8 +44,7 @@ public final class PersonRegistrationService {
     public PersonRegistrationService(OrgRepository orgs, AccountRepository accounts, PasswordHasher hasher,
                                      TitleSeriesCatalogue titles, ReviewService reviews, AuditLog audit, Clock clock) {
         this.orgs = orgs;
-        this.accounts = accounts;
-        this.hasher = hasher;
+        this.people = new PersonCreation(accounts, hasher, clock);
         this.titles = titles;
         this.reviews = reviews;
         this.audit = audit;
@@ -84,19 +80,11 @@ public final class PersonRegistrationService {
                 .orElseThrow(() -> Invalid.field("unitOrgId"));
         String decider = unit.type() == OrgType.DEPARTMENT ? unit.orgId() : unit.parentOrgId();
 
-        String personId = Ids.newId("p");
-        if (!accounts.claimIdCard(idCard, personId)) {
-            throw new Conflict(Reason.PERSON_ALREADY_REGISTERED, List.of("idCard"));
-        }
         PersonRegistration registration = new PersonRegistration(unit.orgId(), RegistrationStatus.PENDING,
                 req.titleSeries(), req.titleLevel(), req.gender() == null ? genderOf(idCard) : req.gender(), education, major);
-        try {
-            accounts.createPerson(new Person(personId, idCard, name, phone, hasher.hash(req.password()), registration,
-                    false, false, LoginGuard.CLEAR, 1, now));
-        } catch (RuntimeException failure) {
-            accounts.releaseIdCard(idCard, personId);
-            throw failure;
-        }
+        String personId = people.create(new PersonCreation.NewPerson(idCard, name, phone, req.password(), registration, false))
+                .orElseThrow(() -> new Conflict(Reason.PERSON_ALREADY_REGISTERED, List.of("idCard")))
+                .personId();
         AuditContext actor = meta.asActor(personId, unit.orgId());
         audit.record(new AuditRecord(now, actor, "REGISTER_PERSON", "PERSON", personId, AuditRecord.SUCCESS));
 

@@ -1,12 +1,17 @@
 package cn.hbce.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import cn.hbce.account.AccountRepository;
+import cn.hbce.account.PersonCreation;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -108,6 +113,17 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("cn.hbce.common..")
                 .should().dependOnClassesThat(resideInAPackage("cn.hbce..").and(not(resideInAPackage("cn.hbce.common.."))))
                 .because("shared code is shared by every feature, so it can know none of them")
+                .check(CLASSES);
+    }
+
+    /** Registration, org registration, NEW_USER admins and the bootstrap all go through PersonCreation. */
+    @Test
+    void oneWayToCreateAPerson() {
+        noClasses().that(not(assignableTo(PersonCreation.class)).and(not(ADAPTER)))
+                .should().callMethodWhere(target(owner(assignableTo(AccountRepository.class)))
+                        .and(target(nameMatching("claimIdCard|createPerson|releaseIdCard"))))
+                .because("claiming the ID number, writing the person and undoing both is PersonCreation's alone "
+                        + "(docs/data-model.md, Write order)")
                 .check(CLASSES);
     }
 

@@ -2,8 +2,8 @@ package cn.hbce.org.admins;
 
 import cn.hbce.account.AccountRepository;
 import cn.hbce.account.AdminMembership;
-import cn.hbce.account.LoginGuard;
 import cn.hbce.account.Person;
+import cn.hbce.account.PersonCreation;
 import cn.hbce.account.RegistrationStatus;
 import cn.hbce.account.PasswordHasher;
 import cn.hbce.account.PasswordPolicy;
@@ -69,7 +69,7 @@ public final class AdminService {
     private final OrgRoleRepository roles;
     private final AccountRepository accounts;
     private final OrgRepository orgs;
-    private final PasswordHasher hasher;
+    private final PersonCreation people;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -79,7 +79,7 @@ public final class AdminService {
         this.roles = roles;
         this.accounts = accounts;
         this.orgs = orgs;
-        this.hasher = hasher;
+        this.people = new PersonCreation(accounts, hasher, clock);
         this.audit = audit;
         this.clock = clock;
     }
@@ -120,7 +120,7 @@ public final class AdminService {
         List<Runnable> undo = new ArrayList<>();
         undo.add(() -> roles.release(orgId, roleId));
         try {
-            String personId = candidate.existing().map(Person::personId).orElseGet(() -> newUser(candidate, undo, now));
+            String personId = candidate.existing().map(Person::personId).orElseGet(() -> newUser(candidate, undo));
             AdminMembership seat = new AdminMembership(Ids.newId("a"), orgId, org.type().name(), personId, roleId,
                     false, false);
             claimPointerOrConflict(seat, now);
@@ -275,16 +275,13 @@ public final class AdminService {
     }
 
     /** Claims the ID number and creates the person (never a professional: only an admin login). */
-    private String newUser(Candidate c, List<Runnable> undo, Instant now) {
-        String personId = Ids.newId("p");
-        if (!accounts.claimIdCard(c.idCard(), personId)) {
-            throw new Conflict(Reason.NEW_ADMIN_ALREADY_REGISTERED, List.of("idCard"));
-        }
-        undo.add(0, () -> accounts.releaseIdCard(c.idCard(), personId));
+    private String newUser(Candidate c, List<Runnable> undo) {
         // The super admin chose this password, so it is temporary: the new admin must change it first.
-        accounts.createPerson(new Person(personId, c.idCard(), c.name(), c.phone(), hasher.hash(c.password()), null,
-                false, true, LoginGuard.CLEAR, 1, now));
-        return personId;
+        PersonCreation.Created created = people.create(
+                        new PersonCreation.NewPerson(c.idCard(), c.name(), c.phone(), c.password(), null, true))
+                .orElseThrow(() -> new Conflict(Reason.NEW_ADMIN_ALREADY_REGISTERED, List.of("idCard")));
+        undo.add(0, created.undo());
+        return created.personId();
     }
 
     /**
