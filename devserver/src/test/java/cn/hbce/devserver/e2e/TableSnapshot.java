@@ -30,7 +30,7 @@ final class TableSnapshot {
             String pk = str(item, "PK");
             String sk = str(item, "SK");
             String entity = str(item, "entity");
-            if (pk.startsWith("AUDIT#") || sk.startsWith("SESSION#") || COUNTER_ENTITY.matcher(entity).matches()
+            if (pk.startsWith("AUDIT#") || pk.startsWith("SESSION#") || sk.startsWith("SESSION#") || COUNTER_ENTITY.matcher(entity).matches()
                     || IP_ADDRESS.matcher(pk + " " + sk).find()) {
                 return;
             }
