@@ -11,7 +11,7 @@ import cn.hbce.auth.Authorizer;
 import cn.hbce.auth.Caller;
 import cn.hbce.auth.DynamoSessionSnapshotLoader;
 import cn.hbce.auth.LoginService;
-import cn.hbce.auth.PasswordHasher;
+import cn.hbce.account.PasswordHasher;
 import cn.hbce.auth.TokenCodec;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.DynamoAuditLog;

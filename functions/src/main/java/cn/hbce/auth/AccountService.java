@@ -3,14 +3,19 @@ package cn.hbce.auth;
 import cn.hbce.account.AccountRepository;
 import cn.hbce.account.AttemptReservation;
 import cn.hbce.account.AdminMembership;
+import cn.hbce.account.PasswordHasher;
+import cn.hbce.account.PasswordPolicy;
 import cn.hbce.account.Person;
 import cn.hbce.account.SessionStore;
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.ApiError;
-import cn.hbce.common.http.ErrorCode;
-import cn.hbce.common.http.Principal;
-import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.domain.Actor;
+import cn.hbce.common.domain.Invalid;
+import cn.hbce.common.domain.Locked;
+import cn.hbce.common.domain.Reason;
+import cn.hbce.common.domain.StaleVersion;
+import cn.hbce.common.domain.Unauthenticated;
 import cn.hbce.org.Org;
 import cn.hbce.org.OrgRepository;
 import java.time.Clock;
@@ -44,8 +49,8 @@ public final class AccountService {
     }
 
     /** The profile with the full ID number: an unmasked view, so it is audited. */
-    public Profile me(Principal p, RequestMeta meta) {
-        Person person = accounts.person(p.personId()).orElseThrow(() -> new ApiError(ErrorCode.UNAUTHENTICATED));
+    public Profile me(Actor p, AuditContext meta) {
+        Person person = accounts.person(p.personId()).orElseThrow(() -> new Unauthenticated());
         audit.record(new AuditRecord(clock.instant(), meta, "VIEW_OWN_PROFILE", "PERSON", p.personId(), AuditRecord.SUCCESS));
         Org org = p.orgId() == null ? null : orgs.get(p.orgId()).orElse(null);
         AdminMembership seat = p.isAdmin() ? accounts.membership(p.orgId(), p.adminId()).orElse(null) : null;
@@ -56,37 +61,37 @@ public final class AccountService {
                 reg == null ? null : reg.titleLevel());
     }
 
-    public void logout(Principal p, RequestMeta meta) {
+    public void logout(Actor p, AuditContext meta) {
         sessions.delete(p.personId(), p.sessionId());
         audit.record(new AuditRecord(clock.instant(), meta, "LOGOUT", "SESSION", p.sessionId(), AuditRecord.SUCCESS));
     }
 
     /** Changes the password and ends every other session of the person. */
-    public void changePassword(Principal p, String oldPassword, String newPassword, RequestMeta meta) {
-        Person person = accounts.person(p.personId()).orElseThrow(() -> new ApiError(ErrorCode.UNAUTHENTICATED));
+    public void changePassword(Actor p, String oldPassword, String newPassword, AuditContext meta) {
+        Person person = accounts.person(p.personId()).orElseThrow(() -> new Unauthenticated());
         Instant now = clock.instant();
         // Guesses through a stolen token count like failed logins: the same window, reserved before the check.
         AttemptReservation attempt = accounts.reserveLoginAttempt(p.personId(), now);
         if (!attempt.granted()) {
             sessions.deleteAll(p.personId(), null);
-            throw new ApiError(ErrorCode.ACCOUNT_LOCKED);
+            throw new Locked();
         }
         if (!hasher.matches(oldPassword, person.passwordHash())) {
             audit.record(new AuditRecord(now, meta, "PASSWORD_CHANGE", "PERSON", p.personId(), "FAILURE:WRONG_PASSWORD"));
             if (accounts.lockIfAttemptsUsed(p.personId(), attempt, now)) {
                 sessions.deleteAll(p.personId(), null);
                 audit.record(new AuditRecord(now, meta, "ACCOUNT_LOCK", "PERSON", p.personId(), AuditRecord.SUCCESS));
-                throw new ApiError(ErrorCode.ACCOUNT_LOCKED);
+                throw new Locked();
             }
-            throw new ApiError(ErrorCode.WRONG_PASSWORD);
+            throw new Invalid(Reason.WRONG_PASSWORD);
         }
         accounts.clearFailures(p.personId());
         if (!PasswordPolicy.acceptable(newPassword, person.idCard(), person.phone()) || newPassword.equals(oldPassword)) {
-            throw new ApiError(ErrorCode.WEAK_PASSWORD);
+            throw new Invalid(Reason.WEAK_PASSWORD);
         }
         Person updated = person.withPassword(hasher.hash(newPassword), false);
         if (!accounts.updatePassword(updated, person.version())) {
-            throw new ApiError(ErrorCode.VERSION_CONFLICT);
+            throw new StaleVersion();
         }
         sessions.deleteAll(p.personId(), p.sessionId());
         audit.record(new AuditRecord(clock.instant(), meta, "PASSWORD_CHANGE", "PERSON", p.personId(), AuditRecord.SUCCESS));

@@ -4,7 +4,7 @@ import cn.hbce.account.AdminMembership;
 import cn.hbce.account.Person;
 import cn.hbce.account.Session;
 import cn.hbce.account.SessionStore;
-import cn.hbce.common.http.Principal;
+import cn.hbce.common.domain.Actor;
 import cn.hbce.org.Org;
 import cn.hbce.org.OrgStatus;
 import java.time.Clock;
@@ -37,7 +37,7 @@ public final class Authorizer {
         this.adminIdleLimit = adminIdleLimit;
     }
 
-    public Optional<Principal> authorize(String authorizationHeader) {
+    public Optional<Actor> authorize(String authorizationHeader) {
         Instant now = clock.instant();
         Optional<TokenClaims> claims = bearer(authorizationHeader).flatMap(t -> tokens.verify(t, now));
         if (claims.isEmpty()) {
@@ -69,7 +69,7 @@ public final class Authorizer {
             sessions.touch(session.personId(), session.sessionId(), now);
         }
         boolean orgApproved = org.map(o -> o.status() == OrgStatus.APPROVED).orElse(false);
-        return Optional.of(new Principal(person.personId(), session.sessionId(), session.userType(),
+        return Optional.of(new Actor(person.personId(), session.sessionId(), session.userType(),
                 session.orgId(), session.adminId(), seat != null && seat.superAdmin(), caller.permissions(seat),
                 orgApproved, person.mustChangePassword()));
     }

@@ -2,7 +2,6 @@ package cn.hbce.auth;
 
 import cn.hbce.AppContext;
 import cn.hbce.common.http.Access;
-import cn.hbce.common.http.ApiError;
 import cn.hbce.common.http.ApiRequest;
 import cn.hbce.common.http.ApiResponse;
 import cn.hbce.common.validation.Fields;
@@ -47,6 +46,6 @@ public final class LoginFunction extends ApiFunction {
         if (outcome instanceof LoginOutcome.SignedIn s) {
             return ApiResponse.ok(new Answer(s.token(), s.expiresAt(), s.user(), s.mustChangePassword()));
         }
-        throw new ApiError(((LoginOutcome.Refused) outcome).reason());
+        throw ((LoginOutcome.Refused) outcome).refusal();
     }
 }

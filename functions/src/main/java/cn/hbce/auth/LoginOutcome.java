@@ -1,6 +1,6 @@
 package cn.hbce.auth;
 
-import cn.hbce.common.http.ErrorCode;
+import cn.hbce.common.domain.Refusal;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +10,8 @@ public sealed interface LoginOutcome {
     record SignedIn(String token, Instant expiresAt, UserView user, boolean mustChangePassword) implements LoginOutcome {
     }
 
-    record Refused(ErrorCode reason) implements LoginOutcome {
+    /** Why there is no session; the handler answers with it like any refusal. */
+    record Refused(Refusal refusal) implements LoginOutcome {
     }
 
     /** The user block of the login answer and of GET /v1/me. */

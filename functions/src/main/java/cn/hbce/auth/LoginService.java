@@ -4,15 +4,17 @@ import cn.hbce.account.AccountRepository;
 import cn.hbce.account.AdminMembership;
 import cn.hbce.account.AttemptReservation;
 import cn.hbce.account.LoginSourceLimiter;
+import cn.hbce.account.PasswordHasher;
 import cn.hbce.account.Person;
 import cn.hbce.account.PersonRegistration;
 import cn.hbce.account.Session;
 import cn.hbce.account.SessionStore;
 import cn.hbce.common.Ids;
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.ErrorCode;
-import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.domain.Reason;
+import cn.hbce.common.domain.Refusal;
 import cn.hbce.common.validation.IdCard;
 import cn.hbce.org.Org;
 import cn.hbce.org.OrgRepository;
@@ -66,24 +68,24 @@ public final class LoginService {
      * account is even looked at), then a place in the account's window (423 while locked or full),
      * and only then is the password hashed. A correct password gives both places back.
      */
-    public LoginOutcome login(Command cmd, RequestMeta meta) {
+    public LoginOutcome login(Command cmd, AuditContext meta) {
         Instant now = clock.instant();
         AttemptReservation source = sources.reserve(meta.sourceIp(), now);
         if (!source.granted()) {
-            return refuse(ErrorCode.TOO_MANY_ATTEMPTS, meta, "-", now);
+            return refuse(Reason.TOO_MANY_ATTEMPTS, meta, "-", now);
         }
         Optional<Person> found = IdCard.normalize(cmd.idCard(), now.atZone(ZoneOffset.ofHours(8)).toLocalDate())
                 .flatMap(accounts::personIdForIdCard)
                 .flatMap(accounts::person);
         if (found.isEmpty()) {
             hasher.matchesNothing(cmd.password());
-            return refuse(ErrorCode.INVALID_CREDENTIALS, meta, "-", now);
+            return refuse(Reason.INVALID_CREDENTIALS, meta, "-", now);
         }
         Person person = found.get();
-        RequestMeta as = meta.asActor(person.personId(), null);
+        AuditContext as = meta.asActor(person.personId(), null);
         AttemptReservation attempt = accounts.reserveLoginAttempt(person.personId(), now);
         if (!attempt.granted()) {
-            return refuse(ErrorCode.ACCOUNT_LOCKED, as, person.personId(), now);
+            return refuse(Reason.ACCOUNT_LOCKED, as, person.personId(), now);
         }
         if (attempt.endedLock()) {
             audit.record(new AuditRecord(now, as, "ACCOUNT_UNLOCK", "PERSON", person.personId(), AuditRecord.SUCCESS));
@@ -92,7 +94,7 @@ public final class LoginService {
             if (accounts.lockIfAttemptsUsed(person.personId(), attempt, now)) {
                 audit.record(new AuditRecord(now, as, "ACCOUNT_LOCK", "PERSON", person.personId(), AuditRecord.SUCCESS));
             }
-            return refuse(ErrorCode.INVALID_CREDENTIALS, as, person.personId(), now);
+            return refuse(Reason.INVALID_CREDENTIALS, as, person.personId(), now);
         }
         accounts.clearFailures(person.personId());
         sources.release(meta.sourceIp(), source);
@@ -100,23 +102,23 @@ public final class LoginService {
             accounts.replacePasswordHash(person.personId(), person.passwordHash(), hasher.hash(cmd.password()));
         }
         if (person.disabled()) {
-            return refuse(ErrorCode.ACCOUNT_DISABLED, as, person.personId(), now);
+            return refuse(Reason.ACCOUNT_DISABLED, as, person.personId(), now);
         }
         return PERSON.equals(cmd.userType())
                 ? signInAsPerson(person, as, now)
                 : signInAsAdmin(person, cmd, as, now);
     }
 
-    private LoginOutcome signInAsPerson(Person person, RequestMeta meta, Instant now) {
+    private LoginOutcome signInAsPerson(Person person, AuditContext meta, Instant now) {
         PersonRegistration reg = person.registration();
         if (reg == null) {
-            return refuse(ErrorCode.INVALID_CREDENTIALS, meta, person.personId(), now);
+            return refuse(Reason.INVALID_CREDENTIALS, meta, person.personId(), now);
         }
         switch (reg.status()) {
             case PENDING:
-                return refuse(ErrorCode.ACCOUNT_PENDING, meta, person.personId(), now);
+                return refuse(Reason.ACCOUNT_PENDING, meta, person.personId(), now);
             case REJECTED:
-                return refuse(ErrorCode.ACCOUNT_REJECTED, meta, person.personId(), now);
+                return refuse(Reason.ACCOUNT_REJECTED, meta, person.personId(), now);
             default:
                 break;
         }
@@ -124,7 +126,7 @@ public final class LoginService {
         return open(person, PERSON, org, null, meta, now);
     }
 
-    private LoginOutcome signInAsAdmin(Person person, Command cmd, RequestMeta meta, Instant now) {
+    private LoginOutcome signInAsAdmin(Person person, Command cmd, AuditContext meta, Instant now) {
         List<AdminMembership> seats = accounts.membershipsOf(person.personId()).stream()
                 .filter(m -> m.orgType().equals(cmd.userType()))
                 .filter(m -> cmd.orgId() == null || m.orgId().equals(cmd.orgId()))
@@ -137,16 +139,16 @@ public final class LoginService {
                         .thenComparingInt(e -> loginPreference(e.getValue().status()))
                         .thenComparing(e -> e.getKey().orgId()));
         if (chosen.isEmpty()) {
-            return refuse(ErrorCode.INVALID_CREDENTIALS, meta, person.personId(), now);
+            return refuse(Reason.INVALID_CREDENTIALS, meta, person.personId(), now);
         }
         AdminMembership m = chosen.get().getKey();
-        RequestMeta inOrg = meta.asActor(person.personId(), m.orgId());
+        AuditContext inOrg = meta.asActor(person.personId(), m.orgId());
         if (m.disabled()) {
-            return refuse(ErrorCode.ACCOUNT_DISABLED, inOrg, person.personId(), now);
+            return refuse(Reason.ACCOUNT_DISABLED, inOrg, person.personId(), now);
         }
         Optional<Org> org = Optional.of(chosen.get().getValue());
         if (org.get().status() == OrgStatus.REJECTED) {
-            return refuse(ErrorCode.ACCOUNT_REJECTED, inOrg, person.personId(), now);
+            return refuse(Reason.ACCOUNT_REJECTED, inOrg, person.personId(), now);
         }
         return open(person, cmd.userType(), org.get(), m, inOrg, now);
     }
@@ -159,7 +161,7 @@ public final class LoginService {
         };
     }
 
-    private LoginOutcome open(Person person, String userType, Org org, AdminMembership m, RequestMeta meta, Instant now) {
+    private LoginOutcome open(Person person, String userType, Org org, AdminMembership m, AuditContext meta, Instant now) {
         Instant expires = now.plus(tokenLifetime);
         Session session = new Session(person.personId(), Ids.newId("s"), userType,
                 org == null ? null : org.orgId(), m == null ? null : m.adminId(), now, expires, now);
@@ -170,8 +172,8 @@ public final class LoginService {
         return new LoginOutcome.SignedIn(token, expires, caller.view(person, userType, org, m), person.mustChangePassword());
     }
 
-    private LoginOutcome refuse(ErrorCode reason, RequestMeta meta, String personId, Instant now) {
-        audit.record(new AuditRecord(now, meta, "LOGIN", "PERSON", personId, AuditRecord.FAILURE + ":" + reason.name()));
-        return new LoginOutcome.Refused(reason);
+    private LoginOutcome refuse(Reason reason, AuditContext meta, String personId, Instant now) {
+        audit.record(new AuditRecord(now, meta, "LOGIN", "PERSON", personId, AuditRecord.FAILURE + ":" + reason.code()));
+        return new LoginOutcome.Refused(Refusal.of(reason));
     }
 }

@@ -2,15 +2,14 @@ package cn.hbce.bootstrap;
 
 import cn.hbce.account.AccountRepository;
 import cn.hbce.account.AdminMembership;
-import cn.hbce.account.LoginGuard;
-import cn.hbce.account.Person;
+import cn.hbce.account.PersonCreation;
 import cn.hbce.account.PersonRegistration;
-import cn.hbce.auth.PasswordHasher;
-import cn.hbce.auth.PasswordPolicy;
+import cn.hbce.account.PasswordHasher;
+import cn.hbce.account.PasswordPolicy;
 import cn.hbce.common.Ids;
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.RequestMeta;
 import cn.hbce.common.validation.IdCard;
 import cn.hbce.common.validation.Phone;
 import cn.hbce.org.Org;
@@ -20,9 +19,7 @@ import cn.hbce.org.OrgType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Creates orgs and accounts that exist before anyone can register: the HRSS root and its super
@@ -33,23 +30,20 @@ public final class Bootstrap {
     public static final String ROOT_ORG_NAME = "湖北省人力资源和社会保障厅";
     private final OrgRepository orgs;
     private final AccountRepository accounts;
-    private final PasswordHasher hasher;
+    private final PersonCreation people;
     private final AuditLog audit;
     private final Clock clock;
-    private final Map<String, String> sharedHashes;
 
     public Bootstrap(OrgRepository orgs, AccountRepository accounts, PasswordHasher hasher, AuditLog audit, Clock clock) {
-        this(orgs, accounts, hasher, audit, clock, null);
+        this(orgs, accounts, new PersonCreation(accounts, hasher, clock), audit, clock);
     }
 
-    private Bootstrap(OrgRepository orgs, AccountRepository accounts, PasswordHasher hasher, AuditLog audit, Clock clock,
-                      Map<String, String> sharedHashes) {
+    private Bootstrap(OrgRepository orgs, AccountRepository accounts, PersonCreation people, AuditLog audit, Clock clock) {
         this.orgs = orgs;
         this.accounts = accounts;
-        this.hasher = hasher;
+        this.people = people;
         this.audit = audit;
         this.clock = clock;
-        this.sharedHashes = sharedHashes;
     }
 
     /**
@@ -57,11 +51,7 @@ public final class Bootstrap {
      * which saves a slow hash per account. Never for real accounts.
      */
     public Bootstrap sharingHashesForDemoData() {
-        return new Bootstrap(orgs, accounts, hasher, audit, clock, new ConcurrentHashMap<>());
-    }
-
-    private String hash(String password) {
-        return sharedHashes == null ? hasher.hash(password) : sharedHashes.computeIfAbsent(password, hasher::hash);
+        return new Bootstrap(orgs, accounts, people.sharingHashesForDemoData(), audit, clock);
     }
 
     public record Account(String idCard, String name, String phone, String password) {
@@ -110,12 +100,20 @@ public final class Bootstrap {
         if (existing.isPresent() && accounts.person(existing.get()).isPresent()) {
             return existing.get();
         }
-        String personId = existing.orElseGet(() -> Ids.newId("p"));
-        if (existing.isEmpty() && !accounts.claimIdCard(idCard, personId)) {
-            return accounts.personIdForIdCard(idCard).orElseThrow();
+        PersonCreation.NewPerson person = new PersonCreation.NewPerson(idCard, a.name(), phone, a.password(), registration,
+                temporaryPassword);
+        String personId;
+        if (existing.isPresent()) {
+            // An earlier run claimed the number and stopped before the person: finish it.
+            personId = existing.get();
+            people.createUnderHeldClaim(personId, person);
+        } else {
+            Optional<PersonCreation.Created> created = people.create(person);
+            if (created.isEmpty()) {
+                return accounts.personIdForIdCard(idCard).orElseThrow();
+            }
+            personId = created.get().personId();
         }
-        accounts.createPerson(new Person(personId, idCard, a.name(), phone, hash(a.password()), registration,
-                false, temporaryPassword, LoginGuard.CLEAR, 1, now));
         audit.record(new AuditRecord(now, system(), "BOOTSTRAP_PERSON", "PERSON", personId, AuditRecord.SUCCESS));
         return personId;
     }
@@ -130,7 +128,7 @@ public final class Bootstrap {
                 temporaryPassword);
     }
 
-    private static RequestMeta system() {
-        return new RequestMeta("bootstrap", null, "system", null);
+    private static AuditContext system() {
+        return AuditContext.system("bootstrap");
     }
 }

@@ -1,13 +1,12 @@
 package cn.hbce.org;
 
 import cn.hbce.AppContext;
+import cn.hbce.common.domain.Invalid;
 import cn.hbce.common.http.Access;
-import cn.hbce.common.http.ApiError;
 import cn.hbce.common.validation.Texts;
 import cn.hbce.common.http.ApiRequest;
 import cn.hbce.common.http.ApiResponse;
 import cn.hbce.common.lambda.ApiFunction;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,12 +31,12 @@ public final class LookupOrgsFunction extends ApiFunction {
     protected ApiResponse handle(ApiRequest request) {
         String q = request.queryParam("q").map(String::trim).orElse("");
         if (q.length() < 2 || q.length() > 50 || Texts.hasHiddenCharacters(q)) {
-            throw ApiError.invalid(List.of("q"));
+            throw Invalid.field("q");
         }
         Optional<OrgType> type = Optional.empty();
         if (request.queryParam("type").isPresent()) {
             type = Optional.of(OrgType.parse(request.queryParam("type").get())
-                    .orElseThrow(() -> ApiError.invalid(List.of("type"))));
+                    .orElseThrow(() -> Invalid.field("type")));
         }
         return ApiResponse.ok(Map.of("items", orgs.lookup(q, type)));
     }

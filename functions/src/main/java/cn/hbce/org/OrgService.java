@@ -1,12 +1,15 @@
 package cn.hbce.org;
 
 import cn.hbce.common.Ids;
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.ApiError;
-import cn.hbce.common.http.ErrorCode;
-import cn.hbce.common.http.Principal;
-import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.domain.Actor;
+import cn.hbce.common.domain.Conflict;
+import cn.hbce.common.domain.Invalid;
+import cn.hbce.common.domain.NotFound;
+import cn.hbce.common.domain.Reason;
+import cn.hbce.common.domain.StaleVersion;
 import cn.hbce.common.validation.Fields;
 import cn.hbce.review.ReviewKind;
 import cn.hbce.review.ReviewService;
@@ -40,7 +43,7 @@ public final class OrgService {
         this.clock = clock;
     }
 
-    public OrgView own(Principal caller) {
+    public OrgView own(Actor caller) {
         Org org = ownOrg(caller);
         return OrgView.of(org, parentName(org));
     }
@@ -57,7 +60,7 @@ public final class OrgService {
         }
     }
 
-    public EditOutcome edit(Principal caller, Edit edit, RequestMeta meta) {
+    public EditOutcome edit(Actor caller, Edit edit, AuditContext meta) {
         Fields f = new Fields();
         f.require("version", edit.version() != null);
         Org org = ownOrg(caller);
@@ -67,7 +70,7 @@ public final class OrgService {
         String address = edit.address() == null ? org.address() : OrgFields.address(f, edit.address());
         f.throwIfInvalid();
         if (org.version() != edit.version()) {
-            throw new ApiError(ErrorCode.VERSION_CONFLICT);
+            throw new StaleVersion();
         }
         Instant now = clock.instant();
         OrgInfo after = new OrgInfo(name, phone, region, address);
@@ -76,20 +79,20 @@ public final class OrgService {
         }
         Org updated = org.withInfo(name, phone, region, address, now);
         if (!orgs.update(updated, edit.version(), org)) {
-            throw new ApiError(ErrorCode.VERSION_CONFLICT);
+            throw new StaleVersion();
         }
         audit.record(new AuditRecord(now, meta, "ORG_EDIT", "ORG", org.orgId(), AuditRecord.SUCCESS));
         return new EditOutcome.Applied(OrgView.of(updated, parentName(updated)));
     }
 
-    private String submitInfoChange(Org org, OrgInfo after, RequestMeta meta) {
+    private String submitInfoChange(Org org, OrgInfo after, AuditContext meta) {
         List<Map<String, Object>> changes = changes(OrgInfo.of(org), after);
         if (changes.isEmpty()) {
-            throw new ApiError(ErrorCode.VALIDATION_FAILED, "没有需要修改的内容", List.of("body"));
+            throw new Invalid(Reason.NOTHING_TO_CHANGE, List.of("body"));
         }
         String reviewId = Ids.newId("r");
         if (!orgs.reservePending(org.orgId(), PendingChange.INFO, reviewId)) {
-            throw new ApiError(ErrorCode.CONFLICT, "已有机构信息修改正在审核中");
+            throw new Conflict(Reason.INFO_CHANGE_PENDING);
         }
         Map<String, Object> detail = new LinkedHashMap<>(subject(org));
         detail.put("changes", changes);
@@ -103,22 +106,22 @@ public final class OrgService {
     }
 
     /** 更换上级部门: decided in parallel by the current and the new superior. */
-    public String requestSuperiorChange(Principal caller, SuperiorChange req, RequestMeta meta) {
+    public String requestSuperiorChange(Actor caller, SuperiorChange req, AuditContext meta) {
         Fields f = new Fields();
         String newParentId = f.text("newParentOrgId", req.newParentOrgId(), 64);
         String reason = f.text("reason", req.reason(), 500);
         f.throwIfInvalid();
         Org org = ownOrg(caller);
         if (org.parentOrgId() == null) {
-            throw new ApiError(ErrorCode.VALIDATION_FAILED, "根机构没有上级部门", List.of("newParentOrgId"));
+            throw new Invalid(Reason.ROOT_HAS_NO_SUPERIOR, List.of("newParentOrgId"));
         }
         Org newParent = orgs.get(newParentId).filter(Org::approved)
                 .filter(p -> org.type() == OrgType.DEPARTMENT ? p.type().canSupervise() : p.type() == OrgType.DEPARTMENT)
                 .filter(p -> !p.orgId().equals(org.parentOrgId()) && !tree.isWithin(org.orgId(), p))
-                .orElseThrow(() -> ApiError.invalid(List.of("newParentOrgId")));
+                .orElseThrow(() -> Invalid.field("newParentOrgId"));
         String reviewId = Ids.newId("r");
         if (!orgs.reservePending(org.orgId(), PendingChange.SUPERIOR, reviewId)) {
-            throw new ApiError(ErrorCode.CONFLICT, "已有更换上级部门的申请正在审核中");
+            throw new Conflict(Reason.SUPERIOR_CHANGE_PENDING);
         }
         Map<String, Object> subject = subject(org);
         subject.put("currentParentOrgId", org.parentOrgId());
@@ -169,11 +172,11 @@ public final class OrgService {
         return c;
     }
 
-    private Org ownOrg(Principal caller) {
+    private Org ownOrg(Actor caller) {
         if (caller.orgId() == null) {
-            throw new ApiError(ErrorCode.NOT_FOUND);
+            throw new NotFound();
         }
-        return orgs.get(caller.orgId()).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+        return orgs.get(caller.orgId()).orElseThrow(() -> new NotFound());
     }
 
     private String parentName(Org org) {

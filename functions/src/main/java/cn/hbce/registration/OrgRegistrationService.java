@@ -2,16 +2,16 @@ package cn.hbce.registration;
 
 import cn.hbce.account.AccountRepository;
 import cn.hbce.account.AdminMembership;
-import cn.hbce.account.LoginGuard;
-import cn.hbce.account.Person;
-import cn.hbce.auth.PasswordHasher;
-import cn.hbce.auth.PasswordPolicy;
+import cn.hbce.account.PersonCreation;
+import cn.hbce.account.PasswordHasher;
+import cn.hbce.account.PasswordPolicy;
 import cn.hbce.common.Ids;
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.ApiError;
-import cn.hbce.common.http.ErrorCode;
-import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.domain.Conflict;
+import cn.hbce.common.domain.Invalid;
+import cn.hbce.common.domain.Reason;
 import cn.hbce.common.validation.CreditCode;
 import cn.hbce.common.validation.Fields;
 import cn.hbce.common.validation.IdCard;
@@ -40,7 +40,7 @@ public final class OrgRegistrationService {
     private static final int PERSON_NAME_MAX = 50;
     private final OrgRepository orgs;
     private final AccountRepository accounts;
-    private final PasswordHasher hasher;
+    private final PersonCreation people;
     private final ReviewService reviews;
     private final AuditLog audit;
     private final Clock clock;
@@ -49,25 +49,25 @@ public final class OrgRegistrationService {
                                   ReviewService reviews, AuditLog audit, Clock clock) {
         this.orgs = orgs;
         this.accounts = accounts;
-        this.hasher = hasher;
+        this.people = new PersonCreation(accounts, hasher, clock);
         this.reviews = reviews;
         this.audit = audit;
         this.clock = clock;
     }
 
-    public RegistrationResult registerDepartment(DepartmentRegistration req, RequestMeta meta) {
+    public RegistrationResult registerDepartment(DepartmentRegistration req, AuditContext meta) {
         return register(OrgType.DEPARTMENT, req.creditCode(), req.name(), req.parentOrgId(), "parentOrgId",
                 req.regionCode(), req.contactPhone(), req.admin(), meta);
     }
 
-    public RegistrationResult registerSupervised(OrgType type, SupervisedOrgRegistration req, RequestMeta meta) {
+    public RegistrationResult registerSupervised(OrgType type, SupervisedOrgRegistration req, AuditContext meta) {
         return register(type, req.creditCode(), req.name(), req.supervisorOrgId(), "supervisorOrgId",
                 req.regionCode(), req.contactPhone(), req.admin(), meta);
     }
 
     private RegistrationResult register(OrgType type, String rawCreditCode, String rawName, String rawParent,
                                         String parentField, String rawRegion, String rawContact,
-                                        DepartmentRegistration.AdminApplicant admin, RequestMeta meta) {
+                                        DepartmentRegistration.AdminApplicant admin, AuditContext meta) {
         Instant now = clock.instant();
         LocalDate today = now.atZone(ZoneOffset.ofHours(8)).toLocalDate();
         Fields f = new Fields();
@@ -86,38 +86,39 @@ public final class OrgRegistrationService {
         f.throwIfInvalid();
 
         String creditCode = CreditCode.normalize(rawCreditCode)
-                .orElseThrow(() -> new ApiError(ErrorCode.CREDIT_CODE_INVALID, ErrorCode.CREDIT_CODE_INVALID.message(), List.of("creditCode")));
+                .orElseThrow(() -> new Invalid(Reason.CREDIT_CODE_INVALID, List.of("creditCode")));
         String idCard = IdCard.normalize(admin.idCard(), today)
-                .orElseThrow(() -> new ApiError(ErrorCode.ID_CARD_INVALID, ErrorCode.ID_CARD_INVALID.message(), List.of("admin.idCard")));
+                .orElseThrow(() -> new Invalid(Reason.ID_CARD_INVALID, List.of("admin.idCard")));
         String phone = Phone.normalize(admin.phone())
-                .orElseThrow(() -> new ApiError(ErrorCode.PHONE_INVALID, ErrorCode.PHONE_INVALID.message(), List.of("admin.phone")));
+                .orElseThrow(() -> new Invalid(Reason.PHONE_INVALID, List.of("admin.phone")));
         if (!PasswordPolicy.acceptable(admin.password(), idCard, phone)) {
-            throw new ApiError(ErrorCode.WEAK_PASSWORD, ErrorCode.WEAK_PASSWORD.message(), List.of("admin.password"));
+            throw new Invalid(Reason.WEAK_PASSWORD, List.of("admin.password"));
         }
         Org parent = orgs.get(parentId).filter(Org::approved).filter(o -> acceptsChild(o.type(), type))
-                .orElseThrow(() -> ApiError.invalid(List.of(parentField)));
+                .orElseThrow(() -> Invalid.field(parentField));
 
         String orgId = Ids.newId("o");
-        String personId = Ids.newId("p");
         if (!orgs.claimCreditCode(creditCode, orgId)) {
-            throw new ApiError(ErrorCode.ALREADY_REGISTERED, "该统一社会信用代码已注册", List.of("creditCode"));
+            throw new Conflict(Reason.CREDIT_CODE_ALREADY_REGISTERED, List.of("creditCode"));
         }
-        if (!accounts.claimIdCard(idCard, personId)) {
-            orgs.releaseCreditCode(creditCode, orgId);
-            throw new ApiError(ErrorCode.ALREADY_REGISTERED, "该身份证号码已注册，请使用已有账号", List.of("admin.idCard"));
-        }
+        PersonCreation.Created firstAdmin = null;
         try {
-            accounts.createPerson(new Person(personId, idCard, adminName, phone, hasher.hash(admin.password()), null,
-                    false, false, LoginGuard.CLEAR, 1, now));
+            // The applicant chose this password: no change is forced at first login.
+            firstAdmin = people.create(new PersonCreation.NewPerson(idCard, adminName, phone, admin.password(), null, false))
+                    .orElseThrow(() -> new Conflict(Reason.ORG_ADMIN_ALREADY_REGISTERED, List.of("admin.idCard")));
             orgs.create(new Org(orgId, type, name, creditCode, parent.orgId(), OrgStatus.PENDING,
                     contactPhone, region, null, 1, now, now));
-            accounts.createMembership(new AdminMembership(Ids.newId("a"), orgId, type.name(), personId, null, true, false));
+            accounts.createMembership(new AdminMembership(Ids.newId("a"), orgId, type.name(), firstAdmin.personId(),
+                    null, true, false));
         } catch (RuntimeException failure) {
-            accounts.releaseIdCard(idCard, personId);
+            if (firstAdmin != null) {
+                firstAdmin.undo().run();
+            }
             orgs.releaseCreditCode(creditCode, orgId);
             throw failure;
         }
-        RequestMeta actor = meta.asActor(personId, orgId);
+        String personId = firstAdmin.personId();
+        AuditContext actor = meta.asActor(personId, orgId);
         audit.record(new AuditRecord(now, actor, "REGISTER_" + type.name(), "ORG", orgId, AuditRecord.SUCCESS));
 
         Map<String, Object> subject = new LinkedHashMap<>();

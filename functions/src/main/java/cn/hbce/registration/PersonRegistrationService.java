@@ -1,18 +1,17 @@
 package cn.hbce.registration;
 
 import cn.hbce.account.AccountRepository;
-import cn.hbce.account.LoginGuard;
-import cn.hbce.account.Person;
+import cn.hbce.account.PersonCreation;
 import cn.hbce.account.PersonRegistration;
 import cn.hbce.account.RegistrationStatus;
-import cn.hbce.auth.PasswordHasher;
-import cn.hbce.auth.PasswordPolicy;
-import cn.hbce.common.Ids;
+import cn.hbce.account.PasswordHasher;
+import cn.hbce.account.PasswordPolicy;
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.ApiError;
-import cn.hbce.common.http.ErrorCode;
-import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.domain.Conflict;
+import cn.hbce.common.domain.Invalid;
+import cn.hbce.common.domain.Reason;
 import cn.hbce.common.validation.Fields;
 import cn.hbce.common.validation.IdCard;
 import cn.hbce.common.validation.Phone;
@@ -36,8 +35,7 @@ import java.util.Set;
 public final class PersonRegistrationService {
     private static final Set<String> GENDERS = Set.of("MALE", "FEMALE");
     private final OrgRepository orgs;
-    private final AccountRepository accounts;
-    private final PasswordHasher hasher;
+    private final PersonCreation people;
     private final TitleSeriesCatalogue titles;
     private final ReviewService reviews;
     private final AuditLog audit;
@@ -46,15 +44,14 @@ public final class PersonRegistrationService {
     public PersonRegistrationService(OrgRepository orgs, AccountRepository accounts, PasswordHasher hasher,
                                      TitleSeriesCatalogue titles, ReviewService reviews, AuditLog audit, Clock clock) {
         this.orgs = orgs;
-        this.accounts = accounts;
-        this.hasher = hasher;
+        this.people = new PersonCreation(accounts, hasher, clock);
         this.titles = titles;
         this.reviews = reviews;
         this.audit = audit;
         this.clock = clock;
     }
 
-    public RegistrationResult register(PersonRegistrationRequest req, RequestMeta meta) {
+    public RegistrationResult register(PersonRegistrationRequest req, AuditContext meta) {
         Instant now = clock.instant();
         Fields f = new Fields();
         String name = f.text("name", req.name(), 50);
@@ -70,33 +67,25 @@ public final class PersonRegistrationService {
         f.throwIfInvalid();
 
         String idCard = IdCard.normalize(req.idCard(), now.atZone(ZoneOffset.ofHours(8)).toLocalDate())
-                .orElseThrow(() -> new ApiError(ErrorCode.ID_CARD_INVALID, ErrorCode.ID_CARD_INVALID.message(), List.of("idCard")));
+                .orElseThrow(() -> new Invalid(Reason.ID_CARD_INVALID, List.of("idCard")));
         if (req.gender() != null && !req.gender().equals(genderOf(idCard))) {
-            throw ApiError.invalid(List.of("gender"));
+            throw Invalid.field("gender");
         }
         String phone = Phone.normalize(req.phone())
-                .orElseThrow(() -> new ApiError(ErrorCode.PHONE_INVALID, ErrorCode.PHONE_INVALID.message(), List.of("phone")));
+                .orElseThrow(() -> new Invalid(Reason.PHONE_INVALID, List.of("phone")));
         if (!PasswordPolicy.acceptable(req.password(), idCard, phone)) {
-            throw new ApiError(ErrorCode.WEAK_PASSWORD, ErrorCode.WEAK_PASSWORD.message(), List.of("password"));
+            throw new Invalid(Reason.WEAK_PASSWORD, List.of("password"));
         }
         Org unit = orgs.get(unitId).filter(Org::approved).filter(o -> o.type() != OrgType.HRSS)
-                .orElseThrow(() -> ApiError.invalid(List.of("unitOrgId")));
+                .orElseThrow(() -> Invalid.field("unitOrgId"));
         String decider = unit.type() == OrgType.DEPARTMENT ? unit.orgId() : unit.parentOrgId();
 
-        String personId = Ids.newId("p");
-        if (!accounts.claimIdCard(idCard, personId)) {
-            throw new ApiError(ErrorCode.ALREADY_REGISTERED, "该身份证号码已注册或正在审核中", List.of("idCard"));
-        }
         PersonRegistration registration = new PersonRegistration(unit.orgId(), RegistrationStatus.PENDING,
                 req.titleSeries(), req.titleLevel(), req.gender() == null ? genderOf(idCard) : req.gender(), education, major);
-        try {
-            accounts.createPerson(new Person(personId, idCard, name, phone, hasher.hash(req.password()), registration,
-                    false, false, LoginGuard.CLEAR, 1, now));
-        } catch (RuntimeException failure) {
-            accounts.releaseIdCard(idCard, personId);
-            throw failure;
-        }
-        RequestMeta actor = meta.asActor(personId, unit.orgId());
+        String personId = people.create(new PersonCreation.NewPerson(idCard, name, phone, req.password(), registration, false))
+                .orElseThrow(() -> new Conflict(Reason.PERSON_ALREADY_REGISTERED, List.of("idCard")))
+                .personId();
+        AuditContext actor = meta.asActor(personId, unit.orgId());
         audit.record(new AuditRecord(now, actor, "REGISTER_PERSON", "PERSON", personId, AuditRecord.SUCCESS));
 
         Map<String, Object> subject = new LinkedHashMap<>();

@@ -1,8 +1,8 @@
 package cn.hbce.review;
 
 import cn.hbce.AppContext;
+import cn.hbce.common.domain.Invalid;
 import cn.hbce.common.http.Access;
-import cn.hbce.common.http.ApiError;
 import cn.hbce.common.http.ApiRequest;
 import cn.hbce.common.http.ApiResponse;
 import cn.hbce.common.lambda.ApiFunction;
@@ -39,7 +39,7 @@ public final class DecideReviewsFunction extends ApiFunction {
     protected ApiResponse handle(ApiRequest request) {
         Body body = body(request, Body.class);
         if (body.decisions() == null || body.decisions().isEmpty() || body.decisions().size() > ReviewService.MAX_BATCH) {
-            throw ApiError.invalid(List.of("decisions"));
+            throw Invalid.field("decisions");
         }
         List<String> invalid = new ArrayList<>();
         List<ReviewService.Decision> decisions = new ArrayList<>();
@@ -65,7 +65,7 @@ public final class DecideReviewsFunction extends ApiFunction {
             decisions.add(new ReviewService.Decision(d.reviewId(), approve, comment == null || comment.isEmpty() ? null : comment));
         }
         if (!invalid.isEmpty()) {
-            throw ApiError.invalid(invalid);
+            throw Invalid.fields(invalid);
         }
         return ApiResponse.ok(Map.of("results", reviews.decide(request.caller(), decisions, request.meta())));
     }

@@ -5,7 +5,7 @@ import cn.hbce.common.paging.Page;
 
 import cn.hbce.common.aws.Cursors;
 import cn.hbce.common.aws.Item;
-import cn.hbce.common.http.Json;
+import cn.hbce.common.json.JsonMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Instant;
@@ -311,7 +311,7 @@ public final class DynamoReviewRepository implements ReviewRepository {
 
     private static String write(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(value);
+            return JsonMapper.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -322,7 +322,7 @@ public final class DynamoReviewRepository implements ReviewRepository {
             return null;
         }
         try {
-            return Json.MAPPER.readValue(json, type);
+            return JsonMapper.MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

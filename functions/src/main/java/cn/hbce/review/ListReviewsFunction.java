@@ -1,14 +1,13 @@
 package cn.hbce.review;
 
+import cn.hbce.common.domain.Invalid;
 import cn.hbce.common.paging.Page;
 
 import cn.hbce.AppContext;
 import cn.hbce.common.http.Access;
-import cn.hbce.common.http.ApiError;
 import cn.hbce.common.http.ApiRequest;
 import cn.hbce.common.http.ApiResponse;
 import cn.hbce.common.lambda.ApiFunction;
-import cn.hbce.common.paging.PageRequest;
 import cn.hbce.common.validation.Dates;
 import java.time.Instant;
 import java.util.List;
@@ -34,18 +33,18 @@ public final class ListReviewsFunction extends ApiFunction {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         Optional<ReviewKind> kind = request.queryParam("kind")
-                .map(k -> ReviewKind.parse(k).orElseThrow(() -> ApiError.invalid(List.of("kind"))));
+                .map(k -> ReviewKind.parse(k).orElseThrow(() -> Invalid.field("kind")));
         Optional<ReviewStatus> status = request.queryParam("status")
-                .map(s -> ReviewStatus.valueOfOptional(s).orElseThrow(() -> ApiError.invalid(List.of("status"))));
+                .map(s -> ReviewStatus.valueOfOptional(s).orElseThrow(() -> Invalid.field("status")));
         Optional<String> text = request.queryParam("q").map(String::trim);
         if (text.isPresent() && text.get().length() > 50) {
-            throw ApiError.invalid(List.of("q"));
+            throw Invalid.field("q");
         }
-        int limit = PageRequest.limit(request);
+        int limit = request.limit();
         Optional<Instant> from = request.queryParam("from").map(v -> Dates.instant("from", v, false));
         Optional<Instant> to = request.queryParam("to").map(v -> Dates.instant("to", v, true));
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-            throw ApiError.invalid(List.of("from", "to"));
+            throw Invalid.fields(List.of("from", "to"));
         }
         ReviewQuery query = new ReviewQuery(kind, status, text, from, to, limit, request.queryParam("cursor"));
         Page<ReviewStep> page = reviews.list(request.caller(), query);

@@ -1,14 +1,14 @@
 package cn.hbce.review;
 
+import cn.hbce.common.audit.AuditContext;
+import cn.hbce.common.domain.Actor;
+import cn.hbce.common.domain.Forbidden;
+import cn.hbce.common.domain.NotFound;
 import cn.hbce.common.paging.Page;
 
 import cn.hbce.common.Ids;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.ApiError;
-import cn.hbce.common.http.ErrorCode;
-import cn.hbce.common.http.Principal;
-import cn.hbce.common.http.RequestMeta;
 import cn.hbce.common.log.JsonLog;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,12 +54,12 @@ public final class ReviewService {
                              String searchText, List<List<String>> stages) {
     }
 
-    public String submit(Submission s, RequestMeta meta) {
+    public String submit(Submission s, AuditContext meta) {
         return submit(Ids.newId("r"), s, meta);
     }
 
     /** Submits under an id chosen beforehand (when the subject must be marked with it first). */
-    public String submit(String reviewId, Submission s, RequestMeta meta) {
+    public String submit(String reviewId, Submission s, AuditContext meta) {
         Instant now = clock.instant();
         reviews.create(new Review(reviewId, s.kind(), ReviewStatus.PENDING, s.subjectId(), s.subject(), s.detail(),
                 s.searchText(), s.stages(), meta.actorPersonId(), now, null));
@@ -108,7 +108,7 @@ public final class ReviewService {
         reviews.closeOpenSteps(reviewId, outcome == ReviewStatus.APPROVED ? ReviewStatus.CANCELLED : outcome == ReviewStatus.REJECTED
                 ? ReviewStatus.CANCELLED : outcome, now);
         if (reviews.finish(reviewId, outcome, now)) {
-            audit.record(new AuditRecord(now, new RequestMeta("workflow", null, "system", null), "FINISH_REVIEW",
+            audit.record(new AuditRecord(now, AuditContext.system("workflow"), "FINISH_REVIEW",
                     "REVIEW", reviewId, outcome.name()));
             JsonLog.info("review.finished", "reviewId", reviewId, "kind", review.kind().name(), "outcome", outcome.name());
         }
@@ -146,7 +146,7 @@ public final class ReviewService {
         return new WorkflowCallRefused("Refused for review " + reviewId + ": " + reason);
     }
 
-    public Page<ReviewStep> list(Principal caller, ReviewQuery query) {
+    public Page<ReviewStep> list(Actor caller, ReviewQuery query) {
         java.util.Set<ReviewKind> visible = java.util.EnumSet.noneOf(ReviewKind.class);
         for (ReviewKind kind : ReviewKind.values()) {
             if (caller.can(kind.permission())) {
@@ -155,7 +155,7 @@ public final class ReviewService {
         }
         if (query.kind().isPresent() && !visible.contains(query.kind().get())) {
             // The contract: a kind the caller holds no review permission for is refused, not an empty queue.
-            throw new ApiError(ErrorCode.FORBIDDEN);
+            throw new Forbidden();
         }
         if (visible.isEmpty()) {
             return new Page<>(List.of(), null);
@@ -167,12 +167,12 @@ public final class ReviewService {
     public record Detail(Review review, List<ReviewStep> steps) {
     }
 
-    public Detail detail(Principal caller, String reviewId) {
-        Review review = reviews.get(reviewId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+    public Detail detail(Actor caller, String reviewId) {
+        Review review = reviews.get(reviewId).orElseThrow(() -> new NotFound());
         List<ReviewStep> steps = reviews.steps(reviewId);
         boolean decider = steps.stream().anyMatch(s -> s.orgId().equals(caller.orgId()));
         if (!decider || !caller.can(review.kind().permission())) {
-            throw new ApiError(ErrorCode.NOT_FOUND);
+            throw new NotFound();
         }
         return new Detail(review, steps);
     }
@@ -187,7 +187,7 @@ public final class ReviewService {
     }
 
     /** Decides a batch; the items are independent, so they run side by side (a few at a time). */
-    public List<Result> decide(Principal caller, List<Decision> decisions, RequestMeta meta) {
+    public List<Result> decide(Actor caller, List<Decision> decisions, AuditContext meta) {
         List<CompletableFuture<Result>> pending = new ArrayList<>();
         for (Decision d : decisions) {
             pending.add(CompletableFuture.supplyAsync(() -> new Result(d.reviewId(), decideOne(caller, d, meta)), DECIDERS));
@@ -203,7 +203,7 @@ public final class ReviewService {
         return results;
     }
 
-    private Outcome decideOne(Principal caller, Decision d, RequestMeta meta) {
+    private Outcome decideOne(Actor caller, Decision d, AuditContext meta) {
         Instant now = clock.instant();
         Optional<ReviewStep> mine = reviews.steps(d.reviewId()).stream()
                 .filter(s -> s.orgId().equals(caller.orgId()))
@@ -237,7 +237,7 @@ public final class ReviewService {
         return Outcome.DONE;
     }
 
-    private boolean ownReview(Principal caller, String reviewId) {
+    private boolean ownReview(Actor caller, String reviewId) {
         return reviews.get(reviewId)
                 .map(r -> caller.personId().equals(r.submittedBy()) || caller.personId().equals(r.subjectId()))
                 .orElse(false);
@@ -250,7 +250,7 @@ public final class ReviewService {
     }
 
     /** Pending steps per kind the caller may decide, counted from the same index the lists read. */
-    public Todo todo(Principal caller) {
+    public Todo todo(Actor caller) {
         List<TodoItem> items = new ArrayList<>();
         long total = 0;
         for (ReviewKind kind : ReviewKind.values()) {

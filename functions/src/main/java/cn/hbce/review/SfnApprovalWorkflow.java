@@ -1,6 +1,6 @@
 package cn.hbce.review;
 
-import cn.hbce.common.http.Json;
+import cn.hbce.common.json.JsonMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class SfnApprovalWorkflow implements ApprovalWorkflow {
         input.put("stages", stages);
         input.put("decisionTimeoutSeconds", decisionTimeoutSeconds);
         try {
-            String json = Json.MAPPER.writeValueAsString(input);
+            String json = JsonMapper.MAPPER.writeValueAsString(input);
             sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).name(reviewId).input(json));
         } catch (ExecutionAlreadyExistsException started) {
             // Same review started before with other input cannot happen: ids are fresh per review.

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.hbce.account.AdminMembership;
 import cn.hbce.account.DynamoAccountRepository;
-import cn.hbce.auth.PasswordHasher;
+import cn.hbce.account.PasswordHasher;
 import cn.hbce.common.audit.AuditRecord;
 import cn.hbce.org.DynamoOrgRepository;
 import cn.hbce.org.subordinates.DynamoSubordinateRepository;

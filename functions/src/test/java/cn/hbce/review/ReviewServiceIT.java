@@ -3,9 +3,9 @@ package cn.hbce.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.Principal;
-import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.domain.Actor;
 import cn.hbce.testing.LocalTable;
 import cn.hbce.testing.Race;
 import java.time.Clock;
@@ -61,12 +61,12 @@ class ReviewServiceIT {
         service = new ReviewService(repository, workflow, Map.of(), audit::add, Clock.systemUTC());
     }
 
-    private static Principal decider(String personId) {
-        return new Principal(personId, "s", "DEPARTMENT", ORG, "a_" + personId, true, Set.of(), true, false);
+    private static Actor decider(String personId) {
+        return new Actor(personId, "s", "DEPARTMENT", ORG, "a_" + personId, true, Set.of(), true, false);
     }
 
-    private static RequestMeta meta() {
-        return new RequestMeta("req", "127.0.0.1", "p", ORG);
+    private static AuditContext meta() {
+        return new AuditContext("req", "127.0.0.1", "p", ORG);
     }
 
     private String openReview() {
@@ -162,12 +162,12 @@ class ReviewServiceIT {
         for (int i = 0; i < 3; i++) {
             openReview();
         }
-        Principal statsOnly = new Principal("p_stats", "s", "DEPARTMENT", ORG, "a_stats", false, Set.of("stats.view"), true, false);
-        cn.hbce.common.http.ApiError refused = assertThrows(cn.hbce.common.http.ApiError.class, () -> service.list(statsOnly,
+        Actor statsOnly = new Actor("p_stats", "s", "DEPARTMENT", ORG, "a_stats", false, Set.of("stats.view"), true, false);
+        cn.hbce.common.domain.Refusal refused = assertThrows(cn.hbce.common.domain.Refusal.class, () -> service.list(statsOnly,
                 new ReviewQuery(java.util.Optional.of(ReviewKind.PERSON_REGISTRATION), java.util.Optional.empty(),
                         java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), 10,
                         java.util.Optional.empty())));
-        assertEquals(cn.hbce.common.http.ErrorCode.FORBIDDEN, refused.code());
+        assertEquals("FORBIDDEN", refused.reason().code());
         assertEquals(List.of(), service.list(statsOnly, query(java.util.Optional.empty(), java.util.Optional.empty())).items(),
                 "without a kind, nothing to see");
 
@@ -175,13 +175,13 @@ class ReviewServiceIT {
         assertEquals(1, first.items().size());
         String cursor = first.nextCursor();
         assertEquals(1, service.list(decider("p_1"), query(java.util.Optional.empty(), java.util.Optional.of(cursor))).items().size());
-        cn.hbce.common.http.ApiError other = assertThrows(cn.hbce.common.http.ApiError.class, () -> service.list(decider("p_1"),
+        cn.hbce.common.domain.Refusal other = assertThrows(cn.hbce.common.domain.Refusal.class, () -> service.list(decider("p_1"),
                 new ReviewQuery(java.util.Optional.empty(), java.util.Optional.of(ReviewStatus.PENDING), java.util.Optional.empty(),
                         java.util.Optional.empty(), java.util.Optional.empty(), 1, java.util.Optional.of(cursor))));
-        assertEquals(cn.hbce.common.http.ErrorCode.INVALID_CURSOR, other.code());
-        Principal otherOrg = new Principal("p_x", "s", "DEPARTMENT", "o_other", "a_x", true, Set.of(), true, false);
-        assertEquals(cn.hbce.common.http.ErrorCode.INVALID_CURSOR, assertThrows(cn.hbce.common.http.ApiError.class,
-                () -> service.list(otherOrg, query(java.util.Optional.empty(), java.util.Optional.of(cursor)))).code());
+        assertEquals("INVALID_CURSOR", other.reason().code());
+        Actor otherOrg = new Actor("p_x", "s", "DEPARTMENT", "o_other", "a_x", true, Set.of(), true, false);
+        assertEquals("INVALID_CURSOR", assertThrows(cn.hbce.common.domain.Refusal.class,
+                () -> service.list(otherOrg, query(java.util.Optional.empty(), java.util.Optional.of(cursor)))).reason().code());
     }
 
     private static ReviewQuery query(java.util.Optional<ReviewKind> kind, java.util.Optional<String> cursor) {

@@ -7,7 +7,7 @@ import cn.hbce.account.PersonRegistration;
 import cn.hbce.account.RegistrationStatus;
 import cn.hbce.bootstrap.Bootstrap;
 import cn.hbce.common.Ids;
-import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.devserver.DevServer;
 import cn.hbce.devserver.DevServerConfig;
 import cn.hbce.devserver.e2e.TestData;
@@ -245,7 +245,7 @@ public final class ReviewBenchmark {
         subject.put("titleLevel", "中级");
         app.reviews.submit(new ReviewService.Submission(ReviewKind.PERSON_REGISTRATION, personId, subject,
                 new LinkedHashMap<>(subject), name + " " + t.unitName, List.of(List.of(t.deptId))),
-                new RequestMeta("bench", "127.0.0.1", personId, t.unitId));
+                new AuditContext("bench", "127.0.0.1", personId, t.unitId));
         return personId;
     }
 

@@ -10,10 +10,10 @@ import cn.hbce.AppContext;
 import cn.hbce.account.PersonRegistration;
 import cn.hbce.account.RegistrationStatus;
 import cn.hbce.bootstrap.Bootstrap;
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.aws.AwsClients;
-import cn.hbce.common.http.Principal;
-import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.domain.Actor;
 import cn.hbce.emulator.sfn.LambdaInvocationException;
 import cn.hbce.emulator.sfn.LambdaInvoker;
 import cn.hbce.emulator.sfn.ManualClock;
@@ -219,13 +219,13 @@ class ApprovalFaultIT {
         subject.put("unitName", tree.unit().name());
         String reviewId = service.submit(new ReviewService.Submission(ReviewKind.PERSON_REGISTRATION, personId, subject,
                 new LinkedHashMap<>(subject), name + " " + tree.unit().name(), List.of(List.of(tree.dept().orgId()))),
-                new RequestMeta("fault-test", "127.0.0.1", personId, tree.unit().orgId()));
+                new AuditContext("fault-test", "127.0.0.1", personId, tree.unit().orgId()));
         return new Pending(reviewId, personId, idCard);
     }
 
-    private Principal decider() {
+    private Actor decider() {
         String personId = AppContext.get().accounts.personIdForIdCard(tree.dept().idCard()).orElseThrow();
-        return new Principal(personId, "s_fault", "DEPARTMENT", tree.dept().orgId(), "a_fault", true, Set.of(), true, false);
+        return new Actor(personId, "s_fault", "DEPARTMENT", tree.dept().orgId(), "a_fault", true, Set.of(), true, false);
     }
 
     private ReviewStep awaitOpenStep(String reviewId) {
@@ -395,7 +395,7 @@ class ApprovalFaultIT {
         assertEquals(outcome, steps.get(0).status(), steps::toString);
     }
 
-    private static RequestMeta meta() {
-        return new RequestMeta("fault-test", "127.0.0.1", null, null);
+    private static AuditContext meta() {
+        return new AuditContext("fault-test", "127.0.0.1", null, null);
     }
 }

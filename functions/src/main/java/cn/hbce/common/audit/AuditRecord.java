@@ -1,12 +1,11 @@
 package cn.hbce.common.audit;
 
-import cn.hbce.common.http.RequestMeta;
 import java.time.Instant;
 
 /** One append-only audit fact: who did what to which target, from where, with what result. */
 public record AuditRecord(
         Instant at,
-        RequestMeta meta,
+        AuditContext meta,
         String action,
         String targetType,
         String targetId,

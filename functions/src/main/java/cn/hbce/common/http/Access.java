@@ -1,5 +1,6 @@
 package cn.hbce.common.http;
 
+import cn.hbce.common.domain.Actor;
 import java.util.Optional;
 
 /**
@@ -33,11 +34,11 @@ public record Access(boolean open, boolean allowUnapprovedOrg, boolean allowPend
     }
 
     /** Checks the caller against this rule; returns the principal a signed-in route works with. */
-    public Optional<Principal> check(Optional<Principal> caller) {
+    public Optional<Actor> check(Optional<Actor> caller) {
         if (open) {
             return caller;
         }
-        Principal p = caller.orElseThrow(() -> new ApiError(ErrorCode.UNAUTHENTICATED));
+        Actor p = caller.orElseThrow(() -> new ApiError(ErrorCode.UNAUTHENTICATED));
         if (p.mustChangePassword() && !allowPendingPasswordChange) {
             throw new ApiError(ErrorCode.PASSWORD_CHANGE_REQUIRED);
         }

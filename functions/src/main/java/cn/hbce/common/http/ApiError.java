@@ -3,8 +3,9 @@ package cn.hbce.common.http;
 import java.util.List;
 
 /**
- * A request that cannot be served, raised while parsing, validating or authorising it.
- * Outcomes of use cases are values; this is for input and access failures that end the request.
+ * A request the web layer itself cannot serve: a body that is not JSON, too large, of the wrong
+ * type, or a caller the route does not admit. Use cases never see it; they answer with a
+ * {@link cn.hbce.common.domain.Refusal}. Both reach the client through {@link ErrorMapper}.
  */
 public final class ApiError extends RuntimeException {
     private final ErrorCode code;
@@ -24,10 +25,6 @@ public final class ApiError extends RuntimeException {
         this.code = code;
         this.fields = List.copyOf(fields);
         this.userMessage = message;
-    }
-
-    public static ApiError invalid(List<String> fields) {
-        return new ApiError(ErrorCode.VALIDATION_FAILED, ErrorCode.VALIDATION_FAILED.message() + "：" + String.join(", ", fields), fields);
     }
 
     public ErrorCode code() {

@@ -1,5 +1,8 @@
 package cn.hbce.common.http;
 
+import cn.hbce.common.audit.AuditContext;
+import cn.hbce.common.domain.Actor;
+import cn.hbce.common.paging.PageRequest;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +19,7 @@ public record ApiRequest(
         String body,
         String sourceIp,
         String requestId,
-        Optional<Principal> principal) {
+        Optional<Actor> principal) {
 
     public Optional<String> queryParam(String name) {
         return Optional.ofNullable(query.get(name)).filter(v -> !v.isBlank());
@@ -34,13 +37,25 @@ public record ApiRequest(
         return value;
     }
 
-    /** The signed-in caller; only valid on routes whose {@link Access} is not anonymous. */
-    public Principal caller() {
+    /** The signed-in caller, as use cases know it; only valid on routes whose {@link Access} is not anonymous. */
+    public Actor caller() {
         return principal.orElseThrow(() -> new ApiError(ErrorCode.UNAUTHENTICATED));
     }
 
-    public RequestMeta meta() {
-        return new RequestMeta(requestId, sourceIp, principal.map(Principal::personId).orElse(null),
-                principal.map(Principal::orgId).orElse(null));
+    /** The facts the audit records of this request: request id, source address and the signed-in person. */
+    public AuditContext meta() {
+        return new AuditContext(requestId, sourceIp, principal.map(Actor::personId).orElse(null),
+                principal.map(Actor::orgId).orElse(null));
+    }
+
+    /** {@code ?limit=} (1–100, default 20) and {@code ?cursor=} of a list route. */
+    public PageRequest page() {
+        return new PageRequest(limit(), queryParam("cursor"));
+    }
+
+    /** {@code ?limit=}: 20 when absent, 400 naming {@code limit} outside 1–100. */
+    public int limit() {
+        return queryParam("limit").map(PageRequest::parseLimit)
+                .orElse(PageRequest.DEFAULT_LIMIT);
     }
 }

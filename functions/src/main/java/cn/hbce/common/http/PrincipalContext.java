@@ -1,5 +1,6 @@
 package cn.hbce.common.http;
 
+import cn.hbce.common.domain.Actor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +17,7 @@ public final class PrincipalContext {
     private PrincipalContext() {
     }
 
-    public static Map<String, Object> toContext(Principal p) {
+    public static Map<String, Object> toContext(Actor p) {
         Map<String, Object> ctx = new LinkedHashMap<>();
         ctx.put("personId", p.personId());
         ctx.put("sessionId", p.sessionId());
@@ -34,14 +35,14 @@ public final class PrincipalContext {
         return Map.of("authError", reason);
     }
 
-    public static Optional<Principal> fromContext(Map<String, Object> ctx) {
+    public static Optional<Actor> fromContext(Map<String, Object> ctx) {
         if (ctx == null || !(ctx.get("personId") instanceof String personId) || personId.isEmpty()) {
             return Optional.empty();
         }
         String perms = String.valueOf(ctx.getOrDefault("permissions", ""));
         Set<String> permissions = perms.isEmpty() ? Set.of()
                 : Arrays.stream(perms.split(",")).collect(Collectors.toUnmodifiableSet());
-        return Optional.of(new Principal(
+        return Optional.of(new Actor(
                 personId,
                 str(ctx, "sessionId"),
                 str(ctx, "userType"),

@@ -1,5 +1,6 @@
 package cn.hbce.common.lambda;
 
+import cn.hbce.common.domain.Refusal;
 import cn.hbce.common.http.Access;
 import cn.hbce.common.http.ApiError;
 import cn.hbce.common.http.ApiRequest;
@@ -23,7 +24,9 @@ import java.util.UUID;
 /**
  * Base of every HTTP handler: turns the API Gateway v2 event into an {@link ApiRequest}, enforces
  * {@link #access()}, the 1 MB body limit and the JSON content type, and maps every failure through
- * {@link ErrorMapper}. Subclasses only parse, call their use case and shape the answer.
+ * {@link ErrorMapper}: a use case's {@link Refusal}, the web layer's own {@link ApiError}, anything
+ * else as 500. Subclasses only parse, call their use case (with the caller as a domain actor) and
+ * shape the answer.
  */
 public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -58,6 +61,8 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
             access().check(request.principal());
             checkBody(request);
             return handle(request);
+        } catch (Refusal refusal) {
+            return ErrorMapper.toResponse(refusal, requestId);
         } catch (ApiError error) {
             return ErrorMapper.toResponse(error, requestId);
         } catch (RuntimeException failure) {

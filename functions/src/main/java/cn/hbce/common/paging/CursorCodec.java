@@ -1,7 +1,7 @@
 package cn.hbce.common.paging;
 
-import cn.hbce.common.http.ApiError;
-import cn.hbce.common.http.ErrorCode;
+import cn.hbce.common.domain.Invalid;
+import cn.hbce.common.domain.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -103,8 +103,8 @@ public final class CursorCodec {
     }
 
     /** The answer to every cursor that is not one of ours for this list. */
-    public static ApiError invalid() {
-        return new ApiError(ErrorCode.INVALID_CURSOR, ErrorCode.INVALID_CURSOR.message(), List.of("cursor"));
+    public static Invalid invalid() {
+        return new Invalid(Reason.INVALID_CURSOR, List.of("cursor"));
     }
 
     private byte[] tag(String scope, byte[] position) {

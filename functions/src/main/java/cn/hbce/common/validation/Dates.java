@@ -1,12 +1,11 @@
 package cn.hbce.common.validation;
 
-import cn.hbce.common.http.ApiError;
+import cn.hbce.common.domain.Invalid;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 
 /**
  * Date input of every route: real calendar dates ({@code YYYY-MM-DD}, China time) or ISO-8601
@@ -26,12 +25,12 @@ public final class Dates {
     /** A calendar day {@code YYYY-MM-DD} within 2000–2100. */
     public static LocalDate day(String field, String raw) {
         if (raw == null || raw.length() != 10) {
-            throw ApiError.invalid(List.of(field));
+            throw Invalid.field(field);
         }
         try {
             return inRange(field, LocalDate.parse(raw));
         } catch (DateTimeException e) {
-            throw ApiError.invalid(List.of(field));
+            throw Invalid.field(field);
         }
     }
 
@@ -41,7 +40,7 @@ public final class Dates {
      */
     public static Instant instant(String field, String raw, boolean endOfDay) {
         if (raw == null || raw.length() > MAX_CHARS) {
-            throw ApiError.invalid(List.of(field));
+            throw Invalid.field(field);
         }
         if (raw.length() == 10) {
             LocalDate day = day(field, raw);
@@ -52,13 +51,13 @@ public final class Dates {
             inRange(field, at.atZoneSameInstant(CHINA).toLocalDate());
             return at.toInstant();
         } catch (DateTimeException e) {
-            throw ApiError.invalid(List.of(field));
+            throw Invalid.field(field);
         }
     }
 
     private static LocalDate inRange(String field, LocalDate day) {
         if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
-            throw ApiError.invalid(List.of(field));
+            throw Invalid.field(field);
         }
         return day;
     }

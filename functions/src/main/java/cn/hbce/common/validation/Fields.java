@@ -1,6 +1,6 @@
 package cn.hbce.common.validation;
 
-import cn.hbce.common.http.ApiError;
+import cn.hbce.common.domain.Invalid;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +38,7 @@ public final class Fields {
 
     public void throwIfInvalid() {
         if (!invalid.isEmpty()) {
-            throw ApiError.invalid(invalid);
+            throw Invalid.fields(invalid);
         }
     }
 }

@@ -2,18 +2,22 @@ package cn.hbce.org.admins;
 
 import cn.hbce.account.AccountRepository;
 import cn.hbce.account.AdminMembership;
-import cn.hbce.account.LoginGuard;
 import cn.hbce.account.Person;
+import cn.hbce.account.PersonCreation;
 import cn.hbce.account.RegistrationStatus;
-import cn.hbce.auth.PasswordHasher;
-import cn.hbce.auth.PasswordPolicy;
+import cn.hbce.account.PasswordHasher;
+import cn.hbce.account.PasswordPolicy;
 import cn.hbce.common.Ids;
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.ApiError;
-import cn.hbce.common.http.ErrorCode;
-import cn.hbce.common.http.Principal;
-import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.domain.Actor;
+import cn.hbce.common.domain.Conflict;
+import cn.hbce.common.domain.Forbidden;
+import cn.hbce.common.domain.Invalid;
+import cn.hbce.common.domain.NotFound;
+import cn.hbce.common.domain.Reason;
+import cn.hbce.common.domain.Refusal;
 import cn.hbce.common.paging.Page;
 import cn.hbce.common.paging.PageRequest;
 import cn.hbce.common.validation.Fields;
@@ -65,7 +69,7 @@ public final class AdminService {
     private final OrgRoleRepository roles;
     private final AccountRepository accounts;
     private final OrgRepository orgs;
-    private final PasswordHasher hasher;
+    private final PersonCreation people;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -75,7 +79,7 @@ public final class AdminService {
         this.roles = roles;
         this.accounts = accounts;
         this.orgs = orgs;
-        this.hasher = hasher;
+        this.people = new PersonCreation(accounts, hasher, clock);
         this.audit = audit;
         this.clock = clock;
     }
@@ -98,17 +102,17 @@ public final class AdminService {
     public record Handover(String adminId, boolean superAdmin, String removedAdminId) {
     }
 
-    public Page<AdminView> list(Principal caller, PageRequest page) {
-        Page<AdminMembership> seats = admins.seats(orgOf(caller), page);
+    public Page<AdminView> list(Actor caller, PageRequest page) {
+        Page<AdminMembership> seats = admins.seats(caller.requireOrg(), page);
         Map<String, Person> people = admins.people(seats.items().stream().map(AdminMembership::personId).toList());
         return seats.withItems(seats.items().stream().map(s -> AdminView.of(s, people.get(s.personId()))).toList());
     }
 
-    public String add(Principal caller, NewAdmin req, RequestMeta meta) {
-        String orgId = orgOf(caller);
+    public String add(Actor caller, NewAdmin req, AuditContext meta) {
+        String orgId = caller.requireOrg();
         Instant now = clock.instant();
         Candidate candidate = candidate(orgId, req, now);
-        Org org = orgs.get(orgId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+        Org org = orgs.get(orgId).orElseThrow(() -> new NotFound());
         String roleId = req.roleId().strip();
         if (!roles.reserve(orgId, roleId)) {
             throw roleNotFound();
@@ -116,7 +120,7 @@ public final class AdminService {
         List<Runnable> undo = new ArrayList<>();
         undo.add(() -> roles.release(orgId, roleId));
         try {
-            String personId = candidate.existing().map(Person::personId).orElseGet(() -> newUser(candidate, undo, now));
+            String personId = candidate.existing().map(Person::personId).orElseGet(() -> newUser(candidate, undo));
             AdminMembership seat = new AdminMembership(Ids.newId("a"), orgId, org.type().name(), personId, roleId,
                     false, false);
             claimPointerOrConflict(seat, now);
@@ -133,15 +137,15 @@ public final class AdminService {
         }
     }
 
-    public AdminView changeRole(Principal caller, String adminId, RoleChange req, RequestMeta meta) {
-        String orgId = orgOf(caller);
+    public AdminView changeRole(Actor caller, String adminId, RoleChange req, AuditContext meta) {
+        String orgId = caller.requireOrg();
         Fields f = new Fields();
         String roleId = f.text("roleId", req.roleId(), 80);
         f.throwIfInvalid();
         for (int attempt = 0; attempt < 3; attempt++) {
-            AdminMembership seat = admins.seat(orgId, adminId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+            AdminMembership seat = admins.seat(orgId, adminId).orElseThrow(() -> new NotFound());
             if (seat.superAdmin()) {
-                throw new ApiError(ErrorCode.CONFLICT, "超级管理员拥有全部权限，不能分配角色");
+                throw new Conflict(Reason.SUPER_ADMIN_HAS_NO_ROLE);
             }
             if (roleId.equals(seat.roleId())) {
                 return view(seat);
@@ -159,23 +163,23 @@ public final class AdminService {
             // Changed meanwhile (another role change, a hand-over, a delete): give back and look again.
             roles.release(orgId, roleId);
         }
-        throw new ApiError(ErrorCode.CONFLICT, "管理员信息正在被修改，请刷新后重试");
+        throw new Conflict(Reason.ADMIN_BEING_CHANGED);
     }
 
-    public Handover makeSuper(Principal caller, String adminId, RequestMeta meta) {
-        String orgId = orgOf(caller);
+    public Handover makeSuper(Actor caller, String adminId, AuditContext meta) {
+        String orgId = caller.requireOrg();
         AdminMembership current = admins.seat(orgId, caller.adminId()).filter(AdminMembership::superAdmin)
-                .orElseThrow(() -> new ApiError(ErrorCode.FORBIDDEN));
+                .orElseThrow(() -> new Forbidden());
         if (current.adminId().equals(adminId)) {
-            throw new ApiError(ErrorCode.CONFLICT, "该管理员已是超级管理员");
+            throw new Conflict(Reason.ALREADY_SUPER_ADMIN);
         }
-        AdminMembership target = admins.seat(orgId, adminId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+        AdminMembership target = admins.seat(orgId, adminId).orElseThrow(() -> new NotFound());
         if (target.disabled() && !target.superAdmin()) {
-            throw new ApiError(ErrorCode.CONFLICT, "已禁用的管理员不能设为超级管理员");
+            throw new Conflict(Reason.DISABLED_ADMIN_CANNOT_BE_SUPER);
         }
         Instant now = clock.instant();
         if (!admins.startHandover(orgId, current.adminId(), adminId, now)) {
-            throw new ApiError(ErrorCode.CONFLICT, "另一项超级管理员移交正在进行，请稍后重试");
+            throw new Conflict(Reason.HANDOVER_IN_PROGRESS);
         }
         Optional<AdminMembership> before = admins.promote(orgId, adminId);
         if (before.isEmpty()) {
@@ -184,8 +188,8 @@ public final class AdminService {
             if (!alreadyPromoted) {
                 admins.cancelHandover(orgId, current.adminId(), adminId);
                 throw admins.seat(orgId, adminId).isPresent()
-                        ? new ApiError(ErrorCode.CONFLICT, "已禁用的管理员不能设为超级管理员")
-                        : new ApiError(ErrorCode.NOT_FOUND);
+                        ? new Conflict(Reason.DISABLED_ADMIN_CANNOT_BE_SUPER)
+                        : new NotFound();
             }
         }
         admins.deleteHandedOverSeat(orgId, current.adminId(), adminId);
@@ -196,14 +200,14 @@ public final class AdminService {
         return new Handover(adminId, true, current.adminId());
     }
 
-    public void delete(Principal caller, String adminId, RequestMeta meta) {
-        String orgId = orgOf(caller);
-        AdminMembership seat = admins.seat(orgId, adminId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+    public void delete(Actor caller, String adminId, AuditContext meta) {
+        String orgId = caller.requireOrg();
+        AdminMembership seat = admins.seat(orgId, adminId).orElseThrow(() -> new NotFound());
         if (seat.superAdmin()) {
             throw cannotDeleteSuper();
         }
         AdminMembership removed = admins.deleteSeat(orgId, adminId).orElseThrow(() ->
-                admins.seat(orgId, adminId).isPresent() ? cannotDeleteSuper() : new ApiError(ErrorCode.NOT_FOUND));
+                admins.seat(orgId, adminId).isPresent() ? cannotDeleteSuper() : new NotFound());
         admins.deletePointer(removed.personId(), orgId, adminId);
         if (removed.roleId() != null) {
             roles.release(orgId, removed.roleId());
@@ -244,7 +248,7 @@ public final class AdminService {
                         .filter(p -> p.registration() != null
                                 && p.registration().status() == RegistrationStatus.APPROVED
                                 && orgId.equals(p.registration().orgId()))
-                        .orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND, "本机构没有该专业技术人员"));
+                        .orElseThrow(() -> new NotFound(Reason.NO_SUCH_MEMBER));
                 return new Candidate(Optional.of(member), null, null, null, null);
             }
             case EXISTING_USER -> {
@@ -255,15 +259,15 @@ public final class AdminService {
                 Person person = accounts.person(personId)
                         .filter(p -> Texts.comparable(p.name()).equals(wanted))
                         .filter(p -> p.registration() == null || p.registration().status() != RegistrationStatus.REJECTED)
-                        .orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND, "系统中没有该身份证号码和姓名的用户"));
+                        .orElseThrow(() -> new NotFound(Reason.NO_SUCH_USER));
                 return new Candidate(Optional.of(person), null, null, null, null);
             }
             default -> {
                 String idCard = idCard(req.idCard(), now);
                 String phone = Phone.normalize(req.phone())
-                        .orElseThrow(() -> new ApiError(ErrorCode.PHONE_INVALID, ErrorCode.PHONE_INVALID.message(), List.of("phone")));
+                        .orElseThrow(() -> new Invalid(Reason.PHONE_INVALID, List.of("phone")));
                 if (!PasswordPolicy.acceptable(req.password(), idCard, phone)) {
-                    throw new ApiError(ErrorCode.WEAK_PASSWORD, ErrorCode.WEAK_PASSWORD.message(), List.of("password"));
+                    throw new Invalid(Reason.WEAK_PASSWORD, List.of("password"));
                 }
                 return new Candidate(Optional.empty(), idCard, name, phone, req.password());
             }
@@ -271,16 +275,13 @@ public final class AdminService {
     }
 
     /** Claims the ID number and creates the person (never a professional: only an admin login). */
-    private String newUser(Candidate c, List<Runnable> undo, Instant now) {
-        String personId = Ids.newId("p");
-        if (!accounts.claimIdCard(c.idCard(), personId)) {
-            throw new ApiError(ErrorCode.ALREADY_REGISTERED, "该身份证号码已在系统中，请选择“已有用户”方式添加", List.of("idCard"));
-        }
-        undo.add(0, () -> accounts.releaseIdCard(c.idCard(), personId));
+    private String newUser(Candidate c, List<Runnable> undo) {
         // The super admin chose this password, so it is temporary: the new admin must change it first.
-        accounts.createPerson(new Person(personId, c.idCard(), c.name(), c.phone(), hasher.hash(c.password()), null,
-                false, true, LoginGuard.CLEAR, 1, now));
-        return personId;
+        PersonCreation.Created created = people.create(
+                        new PersonCreation.NewPerson(c.idCard(), c.name(), c.phone(), c.password(), null, true))
+                .orElseThrow(() -> new Conflict(Reason.NEW_ADMIN_ALREADY_REGISTERED, List.of("idCard")));
+        undo.add(0, created.undo());
+        return created.personId();
     }
 
     /**
@@ -304,7 +305,7 @@ public final class AdminService {
                 return;
             }
         }
-        throw new ApiError(ErrorCode.CONFLICT, "该人员已是本机构管理员");
+        throw new Conflict(Reason.ALREADY_ADMIN);
     }
 
     private AdminView view(AdminMembership seat) {
@@ -313,25 +314,18 @@ public final class AdminService {
 
     private static String idCard(String raw, Instant now) {
         return IdCard.normalize(raw, now.atZone(ZoneOffset.ofHours(8)).toLocalDate())
-                .orElseThrow(() -> new ApiError(ErrorCode.ID_CARD_INVALID, ErrorCode.ID_CARD_INVALID.message(), List.of("idCard")));
+                .orElseThrow(() -> new Invalid(Reason.ID_CARD_INVALID, List.of("idCard")));
     }
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();
     }
 
-    private static ApiError roleNotFound() {
-        return new ApiError(ErrorCode.VALIDATION_FAILED, "角色不存在", List.of("roleId"));
+    private static Refusal roleNotFound() {
+        return new Invalid(Reason.ROLE_NOT_FOUND, List.of("roleId"));
     }
 
-    private static ApiError cannotDeleteSuper() {
-        return new ApiError(ErrorCode.CONFLICT, "超级管理员不能删除，请先将其他管理员设为超级管理员");
-    }
-
-    private static String orgOf(Principal caller) {
-        if (caller.orgId() == null) {
-            throw new ApiError(ErrorCode.NOT_FOUND);
-        }
-        return caller.orgId();
+    private static Refusal cannotDeleteSuper() {
+        return new Conflict(Reason.SUPER_ADMIN_CANNOT_BE_DELETED);
     }
 }

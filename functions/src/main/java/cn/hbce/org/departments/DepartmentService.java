@@ -1,12 +1,14 @@
 package cn.hbce.org.departments;
 
 import cn.hbce.common.Ids;
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.ApiError;
-import cn.hbce.common.http.ErrorCode;
-import cn.hbce.common.http.Principal;
-import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.domain.Actor;
+import cn.hbce.common.domain.Conflict;
+import cn.hbce.common.domain.NotFound;
+import cn.hbce.common.domain.Reason;
+import cn.hbce.common.domain.StaleVersion;
 import cn.hbce.common.paging.Page;
 import cn.hbce.common.paging.PageRequest;
 import cn.hbce.common.validation.Fields;
@@ -56,13 +58,13 @@ public final class DepartmentService {
         }
     }
 
-    public Page<View> list(Principal caller, PageRequest page) {
-        Page<Department> found = departments.list(orgOf(caller), page);
+    public Page<View> list(Actor caller, PageRequest page) {
+        Page<Department> found = departments.list(caller.requireOrg(), page);
         return found.withItems(found.items().stream().map(View::of).toList());
     }
 
-    public String create(Principal caller, Create req, RequestMeta meta) {
-        String orgId = orgOf(caller);
+    public String create(Actor caller, Create req, AuditContext meta) {
+        String orgId = caller.requireOrg();
         Fields f = new Fields();
         String name = f.text("name", req.name(), NAME_MAX);
         String leader = f.optionalText("leader", req.leader(), LEADER_MAX);
@@ -81,17 +83,17 @@ public final class DepartmentService {
         return d.deptId();
     }
 
-    public View edit(Principal caller, String deptId, Edit req, RequestMeta meta) {
-        String orgId = orgOf(caller);
+    public View edit(Actor caller, String deptId, Edit req, AuditContext meta) {
+        String orgId = caller.requireOrg();
         Fields f = new Fields();
         f.require("version", req.version() != null);
         String name = req.name() == null ? null : f.text("name", req.name(), NAME_MAX);
         String leader = req.leader() == null ? null : f.optionalText("leader", req.leader(), LEADER_MAX);
         String phone = req.phone() == null ? null : phone(f, req.phone());
         f.throwIfInvalid();
-        Department before = departments.get(orgId, deptId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+        Department before = departments.get(orgId, deptId).orElseThrow(() -> new NotFound());
         if (before.version() != req.version()) {
-            throw new ApiError(ErrorCode.VERSION_CONFLICT);
+            throw new StaleVersion();
         }
         Instant now = clock.instant();
         Department after = before.edited(name == null ? before.name() : name,
@@ -106,7 +108,7 @@ public final class DepartmentService {
                 departments.releaseName(orgId, after.nameKey(), deptId);
             }
             throw departments.get(orgId, deptId).isPresent()
-                    ? new ApiError(ErrorCode.VERSION_CONFLICT) : new ApiError(ErrorCode.NOT_FOUND);
+                    ? new StaleVersion() : new NotFound();
         }
         if (renamed) {
             departments.releaseName(orgId, before.nameKey(), deptId);
@@ -115,9 +117,9 @@ public final class DepartmentService {
         return View.of(after);
     }
 
-    public void delete(Principal caller, String deptId, RequestMeta meta) {
-        String orgId = orgOf(caller);
-        Department removed = departments.delete(orgId, deptId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+    public void delete(Actor caller, String deptId, AuditContext meta) {
+        String orgId = caller.requireOrg();
+        Department removed = departments.delete(orgId, deptId).orElseThrow(() -> new NotFound());
         departments.releaseName(orgId, removed.nameKey(), deptId);
         audit.record(new AuditRecord(clock.instant(), meta, "DEPARTMENT_DELETE", "DEPARTMENT", deptId, AuditRecord.SUCCESS));
     }
@@ -136,7 +138,7 @@ public final class DepartmentService {
                 && departments.takeOverName(orgId, nameKey, claim.get().deptId(), deptId, now)) {
             return;
         }
-        throw new ApiError(ErrorCode.CONFLICT, "本机构已有同名的内设部门", List.of("name"));
+        throw new Conflict(Reason.DEPARTMENT_NAME_TAKEN, List.of("name"));
     }
 
     /** A claim nobody uses: its department is gone or now has another name, and it is not in flight. */
@@ -151,12 +153,5 @@ public final class DepartmentService {
         String phone = f.optionalText("phone", raw, 20);
         f.require("phone", phone == null || Phone.normalize(phone).isPresent() || LANDLINE.matcher(phone).matches());
         return phone;
-    }
-
-    private static String orgOf(Principal caller) {
-        if (caller.orgId() == null) {
-            throw new ApiError(ErrorCode.NOT_FOUND);
-        }
-        return caller.orgId();
     }
 }

@@ -5,7 +5,6 @@ import cn.hbce.common.http.Access;
 import cn.hbce.common.http.ApiRequest;
 import cn.hbce.common.http.ApiResponse;
 import cn.hbce.common.lambda.ApiFunction;
-import cn.hbce.common.paging.PageRequest;
 
 /** GET /v1/org/roles: the roles of the caller's org (?limit=&cursor=); super admin only. */
 public final class ListRolesFunction extends ApiFunction {
@@ -26,6 +25,6 @@ public final class ListRolesFunction extends ApiFunction {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        return ApiResponse.ok(roles.list(request.caller(), PageRequest.of(request)));
+        return ApiResponse.ok(roles.list(request.caller(), request.page()));
     }
 }

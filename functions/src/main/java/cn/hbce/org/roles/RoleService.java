@@ -1,12 +1,15 @@
 package cn.hbce.org.roles;
 
 import cn.hbce.common.Ids;
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.ApiError;
-import cn.hbce.common.http.ErrorCode;
-import cn.hbce.common.http.Principal;
-import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.domain.Actor;
+import cn.hbce.common.domain.Conflict;
+import cn.hbce.common.domain.Invalid;
+import cn.hbce.common.domain.NotFound;
+import cn.hbce.common.domain.Reason;
+import cn.hbce.common.domain.StaleVersion;
 import cn.hbce.common.paging.Page;
 import cn.hbce.common.paging.PageRequest;
 import cn.hbce.common.validation.Fields;
@@ -73,13 +76,13 @@ public final class RoleService {
         return catalogue.all();
     }
 
-    public Page<View> list(Principal caller, PageRequest page) {
-        Page<Role> found = roles.list(orgOf(caller), page);
+    public Page<View> list(Actor caller, PageRequest page) {
+        Page<Role> found = roles.list(caller.requireOrg(), page);
         return found.withItems(found.items().stream().map(View::of).toList());
     }
 
-    public String create(Principal caller, Create req, RequestMeta meta) {
-        String orgId = orgOf(caller);
+    public String create(Actor caller, Create req, AuditContext meta) {
+        String orgId = caller.requireOrg();
         Fields f = new Fields();
         String name = f.text("name", req.name(), NAME_MAX);
         f.require("permissions", req.permissions() != null);
@@ -92,32 +95,32 @@ public final class RoleService {
         return role.roleId();
     }
 
-    public View edit(Principal caller, String roleId, Edit req, RequestMeta meta) {
-        String orgId = orgOf(caller);
+    public View edit(Actor caller, String roleId, Edit req, AuditContext meta) {
+        String orgId = caller.requireOrg();
         Fields f = new Fields();
         f.require("version", req.version() != null);
         String name = req.name() == null ? null : f.text("name", req.name(), NAME_MAX);
         f.throwIfInvalid();
         Set<String> permissions = req.permissions() == null ? null : grantable(req.permissions());
-        Role before = roles.get(orgId, roleId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+        Role before = roles.get(orgId, roleId).orElseThrow(() -> new NotFound());
         if (before.version() != req.version()) {
-            throw new ApiError(ErrorCode.VERSION_CONFLICT);
+            throw new StaleVersion();
         }
         Instant now = clock.instant();
         Role after = before.edited(name == null ? before.name() : name,
                 permissions == null ? before.permissions() : permissions, now);
         if (!roles.update(after, before.version())) {
             throw roles.get(orgId, roleId).isPresent()
-                    ? new ApiError(ErrorCode.VERSION_CONFLICT) : new ApiError(ErrorCode.NOT_FOUND);
+                    ? new StaleVersion() : new NotFound();
         }
         audit.record(new AuditRecord(now, meta, "ROLE_EDIT", "ROLE", roleId, AuditRecord.SUCCESS));
         return View.of(roles.get(orgId, roleId).orElse(after));
     }
 
-    public void delete(Principal caller, String roleId, RequestMeta meta) {
-        switch (roles.delete(orgOf(caller), roleId)) {
-            case NOT_FOUND -> throw new ApiError(ErrorCode.NOT_FOUND);
-            case IN_USE -> throw new ApiError(ErrorCode.CONFLICT, "该角色仍分配给管理员，不能删除");
+    public void delete(Actor caller, String roleId, AuditContext meta) {
+        switch (roles.delete(caller.requireOrg(), roleId)) {
+            case NOT_FOUND -> throw new NotFound();
+            case IN_USE -> throw new Conflict(Reason.ROLE_IN_USE);
             case DELETED -> audit.record(new AuditRecord(clock.instant(), meta, "ROLE_DELETE", "ROLE", roleId,
                     AuditRecord.SUCCESS));
             default -> throw new IllegalStateException();
@@ -127,7 +130,7 @@ public final class RoleService {
     /** Every code must be in the catalogue; the super admin's own permissions cannot be granted. */
     private Set<String> grantable(List<String> codes) {
         if (codes.size() > MAX_PERMISSIONS) {
-            throw ApiError.invalid(List.of("permissions"));
+            throw Invalid.field("permissions");
         }
         Set<String> out = new LinkedHashSet<>();
         List<String> refused = new ArrayList<>();
@@ -140,15 +143,8 @@ public final class RoleService {
             }
         }
         if (!refused.isEmpty()) {
-            throw new ApiError(ErrorCode.VALIDATION_FAILED, "包含未知或不可授予角色的权限", refused);
+            throw new Invalid(Reason.PERMISSION_NOT_GRANTABLE, refused);
         }
         return out;
-    }
-
-    private static String orgOf(Principal caller) {
-        if (caller.orgId() == null) {
-            throw new ApiError(ErrorCode.NOT_FOUND);
-        }
-        return caller.orgId();
     }
 }

@@ -1,14 +1,12 @@
 package cn.hbce.org.subordinates;
 
 import cn.hbce.AppContext;
+import cn.hbce.common.domain.Invalid;
 import cn.hbce.common.http.Access;
-import cn.hbce.common.http.ApiError;
 import cn.hbce.common.http.ApiRequest;
 import cn.hbce.common.http.ApiResponse;
 import cn.hbce.common.lambda.ApiFunction;
-import cn.hbce.common.paging.PageRequest;
 import cn.hbce.org.OrgType;
-import java.util.List;
 import java.util.Optional;
 
 /** GET /v1/subordinates?type=&q=&limit=&cursor=. */
@@ -31,12 +29,12 @@ public final class ListSubordinatesFunction extends ApiFunction {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         Optional<OrgType> type = request.queryParam("type").map(t -> OrgType.parse(t)
-                .filter(x -> x != OrgType.HRSS).orElseThrow(() -> ApiError.invalid(List.of("type"))));
+                .filter(x -> x != OrgType.HRSS).orElseThrow(() -> Invalid.field("type")));
         Optional<String> text = request.queryParam("q").map(String::strip);
         if (text.isPresent() && text.get().length() > 50) {
-            throw ApiError.invalid(List.of("q"));
+            throw Invalid.field("q");
         }
-        return ApiResponse.ok(subordinates.list(request.caller(), type, text, PageRequest.limit(request),
+        return ApiResponse.ok(subordinates.list(request.caller(), type, text, request.limit(),
                 request.queryParam("cursor")));
     }
 }

@@ -6,13 +6,14 @@ import cn.hbce.account.Person;
 import cn.hbce.account.PersonRegistration;
 import cn.hbce.account.RegistrationStatus;
 import cn.hbce.account.SessionStore;
-import cn.hbce.auth.PasswordHasher;
+import cn.hbce.account.PasswordHasher;
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.ApiError;
-import cn.hbce.common.http.ErrorCode;
-import cn.hbce.common.http.Principal;
-import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.domain.Actor;
+import cn.hbce.common.domain.Conflict;
+import cn.hbce.common.domain.NotFound;
+import cn.hbce.common.domain.Reason;
 import cn.hbce.common.validation.IdCard;
 import cn.hbce.common.validation.Phone;
 import cn.hbce.org.Org;
@@ -53,13 +54,13 @@ public final class SubordinateService {
         this.clock = clock;
     }
 
-    public Page<Subordinate> list(Principal caller, Optional<OrgType> type, Optional<String> text, int limit,
+    public Page<Subordinate> list(Actor caller, Optional<OrgType> type, Optional<String> text, int limit,
                                   Optional<String> cursor) {
         Page<Subordinate> page = subordinates.children(caller.orgId(), type, text, limit, cursor);
         return page.withItems(page.items().stream().map(Subordinate::masked).toList());
     }
 
-    public List<SubordinateAdmin> admins(Principal caller, String orgId) {
+    public List<SubordinateAdmin> admins(Actor caller, String orgId) {
         Org org = subordinate(caller, orgId);
         return subordinates.seats(org.orgId()).stream()
                 .sorted(Comparator.comparing(AdminMembership::superAdmin).reversed().thenComparing(AdminMembership::adminId))
@@ -77,11 +78,11 @@ public final class SubordinateService {
      * with this seat end at once. The person's seats in other orgs, and their professional login,
      * are not this org's to stop: they keep working.
      */
-    public void setDisabled(Principal caller, String orgId, String adminId, boolean disabled, RequestMeta meta) {
+    public void setDisabled(Actor caller, String orgId, String adminId, boolean disabled, AuditContext meta) {
         Org org = subordinate(caller, orgId);
-        AdminMembership seat = accounts.membership(org.orgId(), adminId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+        AdminMembership seat = accounts.membership(org.orgId(), adminId).orElseThrow(() -> new NotFound());
         if (!subordinates.setSeatDisabled(org.orgId(), seat.adminId(), disabled)) {
-            throw new ApiError(ErrorCode.NOT_FOUND);
+            throw new NotFound();
         }
         if (disabled) {
             sessions.deleteAllOfSeat(seat.personId(), seat.adminId());
@@ -96,19 +97,19 @@ public final class SubordinateService {
      * registration of that person may reset it (409 {@code SHARED_ACCOUNT} otherwise): a superior
      * must never be able to take over an account that also opens doors outside its jurisdiction.
      */
-    public String resetPassword(Principal caller, String orgId, String adminId, RequestMeta meta) {
+    public String resetPassword(Actor caller, String orgId, String adminId, AuditContext meta) {
         Org org = subordinate(caller, orgId);
-        AdminMembership seat = accounts.membership(org.orgId(), adminId).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
-        Person person = accounts.person(seat.personId()).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+        AdminMembership seat = accounts.membership(org.orgId(), adminId).orElseThrow(() -> new NotFound());
+        Person person = accounts.person(seat.personId()).orElseThrow(() -> new NotFound());
         Instant now = clock.instant();
         if (!allAccessWithin(caller.orgId(), person)) {
             audit.record(new AuditRecord(now, meta, "ADMIN_PASSWORD_RESET", "ADMIN", seat.adminId(),
-                    AuditRecord.FAILURE + ":" + ErrorCode.SHARED_ACCOUNT.name()));
-            throw new ApiError(ErrorCode.SHARED_ACCOUNT);
+                    AuditRecord.FAILURE + ":" + Reason.SHARED_ACCOUNT.code()));
+            throw new Conflict(Reason.SHARED_ACCOUNT);
         }
         String temporary = passwords.next();
         if (!accounts.updatePassword(person.withPassword(hasher.hash(temporary), true), person.version())) {
-            throw new ApiError(ErrorCode.CONFLICT, "账号刚被修改，请重试");
+            throw new Conflict(Reason.ACCOUNT_CHANGED_MEANWHILE);
         }
         sessions.deleteAll(person.personId(), null);
         audit.record(new AuditRecord(now, meta, "ADMIN_PASSWORD_RESET", "ADMIN", seat.adminId(), AuditRecord.SUCCESS));
@@ -129,8 +130,8 @@ public final class SubordinateService {
         return reg == null || reg.status() == RegistrationStatus.REJECTED || tree.isWithin(orgId, reg.orgId());
     }
 
-    private Org subordinate(Principal caller, String orgId) {
+    private Org subordinate(Actor caller, String orgId) {
         return orgs.get(orgId).filter(o -> caller.orgId() != null && caller.orgId().equals(o.parentOrgId()))
-                .orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
+                .orElseThrow(() -> new NotFound());
     }
 }

@@ -3,17 +3,18 @@ package cn.hbce.common.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import cn.hbce.common.domain.Actor;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AccessTest {
 
-    private static Principal admin(boolean orgApproved, boolean superAdmin, Set<String> perms, boolean mustChange) {
-        return new Principal("p", "s", "DEPARTMENT", "o", "a", superAdmin, perms, orgApproved, mustChange);
+    private static Actor admin(boolean orgApproved, boolean superAdmin, Set<String> perms, boolean mustChange) {
+        return new Actor("p", "s", "DEPARTMENT", "o", "a", superAdmin, perms, orgApproved, mustChange);
     }
 
-    private static ErrorCode refusal(Access access, Optional<Principal> caller) {
+    private static ErrorCode refusal(Access access, Optional<Actor> caller) {
         return assertThrows(ApiError.class, () -> access.check(caller)).code();
     }
 
@@ -25,7 +26,7 @@ class AccessTest {
 
     @Test
     void adminsOfOrgsUnderReviewOnlyReachTheirOwnOrgAndAccount() {
-        Optional<Principal> pending = Optional.of(admin(false, true, Set.of(), false));
+        Optional<Actor> pending = Optional.of(admin(false, true, Set.of(), false));
         assertEquals(ErrorCode.ORG_NOT_APPROVED, refusal(Access.approvedOrgAdmin(), pending));
         assertEquals(pending, Access.approvedOrgAdmin().evenIfOrgNotApproved().check(pending));
         assertEquals(pending, Access.signedIn().check(pending));
@@ -41,13 +42,13 @@ class AccessTest {
 
     @Test
     void personsAreNotAdmins() {
-        Principal person = new Principal("p", "s", "PERSON", "o", null, false, Set.of(), true, false);
+        Actor person = new Actor("p", "s", "PERSON", "o", null, false, Set.of(), true, false);
         assertEquals(ErrorCode.FORBIDDEN, refusal(Access.approvedOrgAdmin(), Optional.of(person)));
     }
 
     @Test
     void aTemporaryPasswordMustBeChangedFirst() {
-        Optional<Principal> temp = Optional.of(admin(true, true, Set.of(), true));
+        Optional<Actor> temp = Optional.of(admin(true, true, Set.of(), true));
         assertEquals(ErrorCode.PASSWORD_CHANGE_REQUIRED, refusal(Access.approvedOrgAdmin(), temp));
         assertEquals(temp, Access.signedIn().check(temp));
     }

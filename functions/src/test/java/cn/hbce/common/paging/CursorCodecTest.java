@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.hbce.common.http.ApiError;
-import cn.hbce.common.http.ErrorCode;
+import cn.hbce.common.domain.Refusal;
+import cn.hbce.common.http.ApiResponse;
+import cn.hbce.common.http.ErrorBody;
+import cn.hbce.common.http.ErrorMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -18,11 +20,13 @@ class CursorCodecTest {
     private final String scope = CursorCodec.scope("org-items", "ORG#o_1", "ROLE#");
 
     private static void refused(Runnable open) {
-        ApiError e = assertThrows(ApiError.class, open::run);
-        assertEquals(ErrorCode.INVALID_CURSOR, e.code());
-        assertEquals(400, e.code().status());
+        Refusal e = assertThrows(Refusal.class, open::run);
+        assertEquals("INVALID_CURSOR", e.reason().code());
         assertEquals(List.of("cursor"), e.fields());
-        assertTrue(e.userMessage().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
+        ApiResponse answer = ErrorMapper.toResponse(e, "req");
+        assertEquals(400, answer.status());
+        assertTrue(((ErrorBody) answer.body()).message().codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
     }
 
     @Test

@@ -3,7 +3,7 @@ package cn.hbce.common.paging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import cn.hbce.common.http.ApiError;
+import cn.hbce.common.domain.Invalid;
 import cn.hbce.common.http.ApiRequest;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +18,17 @@ class PageRequestTest {
 
     @Test
     void defaultsAndLimits() {
-        assertEquals(new PageRequest(20, Optional.empty()), PageRequest.of(query(Map.of())));
-        assertEquals(100, PageRequest.of(query(Map.of("limit", "100"))).limit());
-        assertEquals(7, PageRequest.of(query(Map.of("limit", " 7 "))).limit());
+        assertEquals(new PageRequest(20, Optional.empty()), query(Map.of()).page());
+        assertEquals(100, query(Map.of("limit", "100")).page().limit());
+        assertEquals(7, query(Map.of("limit", " 7 ")).page().limit());
         for (String bad : new String[]{"0", "101", "-1", "ten", "1.5", "1e9", "+5", "99999999999999999999", "١٠", "5\u0000"}) {
-            ApiError e = assertThrows(ApiError.class, () -> PageRequest.of(query(Map.of("limit", bad))), bad);
+            Invalid e = assertThrows(Invalid.class, () -> query(Map.of("limit", bad)).page(), bad);
             assertEquals(List.of("limit"), e.fields());
         }
     }
 
     @Test
     void theCursorIsPassedOnAsSentForTheListToOpen() {
-        assertEquals(Optional.of("abc.def"), PageRequest.of(query(Map.of("cursor", "abc.def"))).cursor());
+        assertEquals(Optional.of("abc.def"), query(Map.of("cursor", "abc.def")).page().cursor());
     }
 }

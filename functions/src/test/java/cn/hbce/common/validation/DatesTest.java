@@ -3,8 +3,7 @@ package cn.hbce.common.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import cn.hbce.common.http.ApiError;
-import cn.hbce.common.http.ErrorCode;
+import cn.hbce.common.domain.Refusal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,14 +25,14 @@ class DatesTest {
     void anythingElseIs400NamingTheField() {
         for (String bad : new String[]{"1999-12-31", "2101-01-01", "9999-12-31", "0000-01-01", "2026-02-30", "2025-02-29",
                 "2026-13-01", "2026-1-1", "26-01-01", "abc", "", "+2026-01-01", "2026-01-01x", "２０２６-０１-０１"}) {
-            ApiError e = assertThrows(ApiError.class, () -> Dates.day("startDate", bad), bad);
-            assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
+            Refusal e = assertThrows(Refusal.class, () -> Dates.day("startDate", bad), bad);
+            assertEquals("VALIDATION_FAILED", e.reason().code());
             assertEquals(List.of("startDate"), e.fields());
         }
         for (String bad : new String[]{"+999999999-12-31T23:59:59Z", "1970-01-01T00:00:00Z", "2101-01-01T00:00:00+08:00",
                 "2026-11-28T09:30:00", "2026-11-28T25:00:00+08:00", "1999-12-31T23:59:59+08:00", "x".repeat(41),
                 "9999-12-31", "-0001-01-01"}) {
-            ApiError e = assertThrows(ApiError.class, () -> Dates.instant("to", bad, true), bad);
+            Refusal e = assertThrows(Refusal.class, () -> Dates.instant("to", bad, true), bad);
             assertEquals(List.of("to"), e.fields());
         }
     }

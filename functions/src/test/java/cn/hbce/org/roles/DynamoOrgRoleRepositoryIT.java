@@ -108,9 +108,9 @@ class DynamoOrgRoleRepositoryIT {
         }
         String cursor = roles.list("o_1", PageRequest.first(1)).nextCursor();
         org.junit.jupiter.api.Assertions.assertNotNull(cursor);
-        cn.hbce.common.http.ApiError e = org.junit.jupiter.api.Assertions.assertThrows(cn.hbce.common.http.ApiError.class,
+        cn.hbce.common.domain.Refusal e = org.junit.jupiter.api.Assertions.assertThrows(cn.hbce.common.domain.Refusal.class,
                 () -> roles.list("o_2", new PageRequest(1, Optional.of(cursor))));
-        assertEquals(cn.hbce.common.http.ErrorCode.INVALID_CURSOR, e.code());
+        assertEquals("INVALID_CURSOR", e.reason().code());
         assertEquals(1, roles.list("o_1", new PageRequest(1, Optional.of(cursor))).items().size());
     }
 }

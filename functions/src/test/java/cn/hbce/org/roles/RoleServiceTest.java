@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.common.http.ApiError;
-import cn.hbce.common.http.ErrorCode;
-import cn.hbce.common.http.Principal;
-import cn.hbce.common.http.RequestMeta;
+import cn.hbce.common.domain.Actor;
+import cn.hbce.common.domain.Refusal;
 import cn.hbce.common.paging.Page;
 import cn.hbce.common.paging.PageRequest;
 import cn.hbce.org.PermissionCatalogue;
@@ -25,8 +24,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RoleServiceTest {
-    private static final Principal SUPER = new Principal("p_1", "s_1", "DEPARTMENT", "o_1", "a_1", true, Set.of(), true, false);
-    private static final RequestMeta META = new RequestMeta("req", "127.0.0.1", "p_1", "o_1");
+    private static final Actor SUPER = new Actor("p_1", "s_1", "DEPARTMENT", "o_1", "a_1", true, Set.of(), true, false);
+    private static final AuditContext META = new AuditContext("req", "127.0.0.1", "p_1", "o_1");
 
     /** Roles in a map, with the same conditions as the table. */
     private static final class MemoryRoles implements OrgRoleRepository {
@@ -92,8 +91,8 @@ class RoleServiceTest {
     private final RoleService service = new RoleService(roles, PermissionCatalogue.load(), audit::add,
             Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneOffset.UTC));
 
-    private static ApiError refused(Runnable r) {
-        return assertThrows(ApiError.class, r::run);
+    private static Refusal refused(Runnable r) {
+        return assertThrows(Refusal.class, r::run);
     }
 
     @Test
@@ -110,11 +109,11 @@ class RoleServiceTest {
     @Test
     void unknownAndSuperAdminOnlyCodesAreRefusedByPosition() {
         for (String code : new String[]{"admins.manage", "roles.manage", "org.everything", ""}) {
-            ApiError e = refused(() -> service.create(SUPER, new RoleService.Create("角色", List.of("org.edit", code)), META));
-            assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
+            Refusal e = refused(() -> service.create(SUPER, new RoleService.Create("角色", List.of("org.edit", code)), META));
+            assertEquals("VALIDATION_FAILED", e.reason().code());
             assertEquals(List.of("permissions[1]"), e.fields());
         }
-        ApiError nullCode = refused(() -> service.create(SUPER, new RoleService.Create("角色", Arrays.asList((String) null)), META));
+        Refusal nullCode = refused(() -> service.create(SUPER, new RoleService.Create("角色", Arrays.asList((String) null)), META));
         assertEquals(List.of("permissions[0]"), nullCode.fields());
         assertTrue(roles.byKey.isEmpty());
         assertTrue(audit.isEmpty());
@@ -135,7 +134,7 @@ class RoleServiceTest {
     void editNeedsTheCurrentVersion() {
         String id = service.create(SUPER, new RoleService.Create("角色", List.of("org.edit")), META);
         assertEquals(List.of("version"), refused(() -> service.edit(SUPER, id, new RoleService.Edit("新名", null, null), META)).fields());
-        assertEquals(ErrorCode.VERSION_CONFLICT, refused(() -> service.edit(SUPER, id, new RoleService.Edit("新名", null, 2L), META)).code());
+        assertEquals("VERSION_CONFLICT", refused(() -> service.edit(SUPER, id, new RoleService.Edit("新名", null, 2L), META)).reason().code());
         RoleService.View v = service.edit(SUPER, id, new RoleService.Edit(null, List.of("stats.view"), 1L), META);
         assertEquals(List.of("stats.view"), v.permissions());
         assertEquals("角色", v.name());
@@ -145,9 +144,9 @@ class RoleServiceTest {
     @Test
     void anotherOrgsRoleIsNotFound() {
         String id = service.create(SUPER, new RoleService.Create("角色", List.of("org.edit")), META);
-        Principal other = new Principal("p_2", "s_2", "DEPARTMENT", "o_2", "a_2", true, Set.of(), true, false);
-        assertEquals(ErrorCode.NOT_FOUND, refused(() -> service.edit(other, id, new RoleService.Edit("x", null, 1L), META)).code());
-        assertEquals(ErrorCode.NOT_FOUND, refused(() -> service.delete(other, id, META)).code());
+        Actor other = new Actor("p_2", "s_2", "DEPARTMENT", "o_2", "a_2", true, Set.of(), true, false);
+        assertEquals("NOT_FOUND", refused(() -> service.edit(other, id, new RoleService.Edit("x", null, 1L), META)).reason().code());
+        assertEquals("NOT_FOUND", refused(() -> service.delete(other, id, META)).reason().code());
         assertTrue(roles.get("o_1", id).isPresent());
     }
 
@@ -155,7 +154,7 @@ class RoleServiceTest {
     void anAssignedRoleIsNotDeleted() {
         String id = service.create(SUPER, new RoleService.Create("角色", List.of("org.edit")), META);
         roles.reserve("o_1", id);
-        assertEquals(ErrorCode.CONFLICT, refused(() -> service.delete(SUPER, id, META)).code());
+        assertEquals("CONFLICT", refused(() -> service.delete(SUPER, id, META)).reason().code());
         assertTrue(roles.get("o_1", id).isPresent());
     }
 }

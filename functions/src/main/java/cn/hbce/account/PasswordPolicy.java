@@ -1,4 +1,4 @@
-package cn.hbce.auth;
+package cn.hbce.account;
 
 /**
  * At least 8 characters (at most 64) from at least three of upper, lower, digit and symbol,

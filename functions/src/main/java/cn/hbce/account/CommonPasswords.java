@@ -1,4 +1,4 @@
-package cn.hbce.auth;
+package cn.hbce.account;
 
 import java.io.BufferedReader;
 import java.io.IOException;

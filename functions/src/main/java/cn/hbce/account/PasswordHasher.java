@@ -1,4 +1,4 @@
-package cn.hbce.auth;
+package cn.hbce.account;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package cn.hbce.auth;
+package cn.hbce.account;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
