@@ -17,17 +17,6 @@ public final class Json {
     public static final ZoneOffset CHINA = JsonMapper.CHINA;
     public static final ObjectMapper MAPPER = JsonMapper.MAPPER;
 
-    static {
-        // A text field takes a JSON string only: true or 12 are not quietly read as "true" or "12".
-        MAPPER.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
-                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
-                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
-                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
-                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
-                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
-                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
-    }
-
     private Json() {
     }
 

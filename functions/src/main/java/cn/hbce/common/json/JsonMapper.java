@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
  * The one JSON mapper: unknown fields are rejected, nulls are left out. Shared by the web layer
@@ -36,6 +39,14 @@ public final class JsonMapper {
             .configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false)
             .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    static {
+        // A text field takes a JSON string only: true or 12 are not quietly read as "true" or "12".
+        MAPPER.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    }
 
     private JsonMapper() {
     }
