@@ -1,0 +1,44 @@
+package cn.hbce.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import cn.hbce.auth.LoginOutcome;
+import cn.hbce.common.http.ApiError;
+import java.util.List;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The one place tests read how a service refused. Services throw {@link ApiError} today; a test
+ * asserts the contract's code ({@code "SHARED_ACCOUNT"}, {@code "VERSION_CONFLICT"}) through here,
+ * so moving the services to domain outcome exceptions changes this class, not the tests.
+ */
+public final class Refusals {
+    private Refusals() {
+    }
+
+    /** How a request was refused: the contract's code, the fields it names, the user's message. */
+    public record Refusal(String code, List<String> fields, String message) {
+    }
+
+    /** Runs {@code action}, which must be refused with {@code code}; returns the refusal for further checks. */
+    public static Refusal assertRefused(String code, Executable action) {
+        try {
+            action.execute();
+        } catch (ApiError e) {
+            Refusal r = new Refusal(e.code().name(), e.fields(), e.userMessage());
+            assertEquals(code, r.code(), () -> "refused, but with " + r);
+            return r;
+        } catch (Throwable other) {
+            fail("expected a refusal with " + code + " but got " + other, other);
+        }
+        return fail("expected a refusal with " + code + " but the action succeeded");
+    }
+
+    /** A login answered with {@code code} instead of a session. */
+    public static void assertLoginRefused(String code, LoginOutcome outcome) {
+        LoginOutcome.Refused refused = assertInstanceOf(LoginOutcome.Refused.class, outcome, () -> "not refused: " + outcome);
+        assertEquals(code, refused.reason().name());
+    }
+}
