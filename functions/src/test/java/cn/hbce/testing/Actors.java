@@ -58,7 +58,12 @@ public final class Actors {
 
     /** A professional signed in as PERSON of their unit. */
     public static TestActor professional(String personId, String orgId) {
-        Principal p = new Principal(personId, "s_" + personId, "PERSON", orgId, null, false, Set.of(), true, false);
+        return professional(personId, orgId, "s_" + personId);
+    }
+
+    /** A professional signed in with the session {@code sessionId}. */
+    public static TestActor professional(String personId, String orgId, String sessionId) {
+        Principal p = new Principal(personId, sessionId, "PERSON", orgId, null, false, Set.of(), true, false);
         return new TestActor(p, new RequestMeta(nextRequest(), "198.51.100.2", personId, orgId));
     }
 

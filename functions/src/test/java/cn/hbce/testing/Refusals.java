@@ -38,7 +38,11 @@ public final class Refusals {
 
     /** A login answered with {@code code} instead of a session. */
     public static void assertLoginRefused(String code, LoginOutcome outcome) {
-        LoginOutcome.Refused refused = assertInstanceOf(LoginOutcome.Refused.class, outcome, () -> "not refused: " + outcome);
-        assertEquals(code, refused.reason().name());
+        assertLoginRefused(code, outcome, "");
+    }
+
+    public static void assertLoginRefused(String code, LoginOutcome outcome, String why) {
+        LoginOutcome.Refused refused = assertInstanceOf(LoginOutcome.Refused.class, outcome, () -> why + " not refused: " + outcome);
+        assertEquals(code, refused.reason().name(), why);
     }
 }

@@ -29,7 +29,10 @@ import cn.hbce.registration.TitleSeriesCatalogue;
 import cn.hbce.review.ReviewEffect;
 import cn.hbce.review.ReviewKind;
 import cn.hbce.review.ReviewService;
+import cn.hbce.review.Review;
+import cn.hbce.testing.Actors;
 import cn.hbce.testing.TestData;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -180,6 +183,22 @@ public final class Fakes {
         Role role = new Role(orgId, Ids.newId("r"), name, Set.copyOf(permissions), 0, 1, clock.instant(), clock.instant());
         roles.create(role);
         return role;
+    }
+
+    /** The newest review about {@code subjectId}. */
+    public String reviewAbout(String subjectId) {
+        List<Review> found = reviews.about(subjectId);
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no review about " + subjectId);
+        }
+        return found.get(found.size() - 1).reviewId();
+    }
+
+    /** {@code decider} decides one review, as DecideReviewsFunction does; returns the outcome. */
+    public ReviewService.Outcome decide(AdminMembership decider, String reviewId, boolean approve) {
+        Actors.TestActor who = Actors.superAdmin(decider);
+        return reviewService.decide(who.principal(), List.of(new ReviewService.Decision(reviewId, approve, approve ? null : "材料不全")),
+                who.meta()).get(0).outcome();
     }
 
     public Person reload(Person p) {

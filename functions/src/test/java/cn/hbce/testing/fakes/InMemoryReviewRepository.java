@@ -139,6 +139,14 @@ public final class InMemoryReviewRepository implements ReviewRepository {
         }
     }
 
+    /** Test lookup: the reviews about {@code subjectId}, oldest first. */
+    public List<Review> about(String subjectId) {
+        synchronized (t.lock) {
+            return t.reviews.values().stream().filter(r -> subjectId.equals(r.subjectId()))
+                    .sorted(Comparator.comparing(Review::submittedAt).thenComparing(Review::reviewId)).toList();
+        }
+    }
+
     private static boolean matches(ReviewStep s, ReviewQuery q) {
         if (q.kind().isPresent() && s.kind() != q.kind().get()) {
             return false;
