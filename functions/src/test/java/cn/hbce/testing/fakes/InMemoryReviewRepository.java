@@ -1,6 +1,9 @@
 package cn.hbce.testing.fakes;
 
+import cn.hbce.common.http.Json;
 import cn.hbce.common.paging.CursorCodec;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import cn.hbce.common.paging.Page;
 import cn.hbce.review.Review;
 import cn.hbce.review.ReviewKind;
@@ -12,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,8 +37,11 @@ public final class InMemoryReviewRepository implements ReviewRepository {
     @Override
     public boolean create(Review review) {
         t.faults.check("ReviewRepository.create");
+        Review stored = new Review(review.reviewId(), review.kind(), review.status(), review.subjectId(),
+                roundTrip(review.subject()), roundTrip(review.detail()), review.searchText(), review.stages(),
+                review.submittedBy(), review.submittedAt(), review.decidedAt());
         synchronized (t.lock) {
-            return t.reviews.putIfAbsent(review.reviewId(), review) == null;
+            return t.reviews.putIfAbsent(review.reviewId(), stored) == null;
         }
     }
 
@@ -46,7 +53,11 @@ public final class InMemoryReviewRepository implements ReviewRepository {
     }
 
     @Override
-    public ReviewStep openStep(ReviewStep step) {
+    public ReviewStep openStep(ReviewStep given) {
+        ReviewStep step = with(new ReviewStep(given.reviewId(), given.stageIndex(), given.orgId(), given.kind(), given.status(),
+                given.taskToken(), roundTrip(given.subject()), given.searchText(), given.submittedAt(), given.decidedAt(),
+                given.decidedBy(), given.comment()), given.status(), given.decidedAt(), given.decidedBy(), given.comment(),
+                given.taskToken());
         synchronized (t.lock) {
             TreeMap<String, ReviewStep> mine = t.steps.computeIfAbsent(step.reviewId(), k -> new TreeMap<>());
             ReviewStep stored = mine.get(key(step));
@@ -186,6 +197,21 @@ public final class InMemoryReviewRepository implements ReviewRepository {
                                    String taskToken) {
         return new ReviewStep(s.reviewId(), s.stageIndex(), s.orgId(), s.kind(), status, taskToken, s.subject(),
                 s.searchText(), s.submittedAt(), decidedAt, decidedBy, comment);
+    }
+
+    /**
+     * Subject and detail are stored as JSON on the table: what a review's effect reads back is
+     * plain maps, lists, strings and numbers, never the records the submitter put in.
+     */
+    private static Map<String, Object> roundTrip(Map<String, Object> value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(value), new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String key(ReviewStep s) {
