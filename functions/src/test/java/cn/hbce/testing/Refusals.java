@@ -24,16 +24,20 @@ public final class Refusals {
 
     /** Runs {@code action}, which must be refused with {@code code}; returns the refusal for further checks. */
     public static Refusal assertRefused(String code, Executable action) {
+        return assertRefused(code, action, "");
+    }
+
+    public static Refusal assertRefused(String code, Executable action, String why) {
         try {
             action.execute();
         } catch (ApiError e) {
             Refusal r = new Refusal(e.code().name(), e.fields(), e.userMessage());
-            assertEquals(code, r.code(), () -> "refused, but with " + r);
+            assertEquals(code, r.code(), () -> why + " refused, but with " + r);
             return r;
         } catch (Throwable other) {
-            fail("expected a refusal with " + code + " but got " + other, other);
+            fail(why + " expected a refusal with " + code + " but got " + other, other);
         }
-        return fail("expected a refusal with " + code + " but the action succeeded");
+        return fail(why + " expected a refusal with " + code + " but the action succeeded");
     }
 
     /** A login answered with {@code code} instead of a session. */
