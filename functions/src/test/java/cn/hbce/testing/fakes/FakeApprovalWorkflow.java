@@ -149,15 +149,22 @@ public final class FakeApprovalWorkflow implements ApprovalWorkflow {
         if (service == null) {
             return;
         }
-        for (String org : e.stages.get(e.stage)) {
-            String token = "token-" + tokens.incrementAndGet() + "-" + e.reviewId + "-" + e.stage + "-" + org;
-            tasks.put(token, new Task(e.reviewId, e.stage, org, new boolean[1]));
+        // Every branch of the stage's Map exists before any of them runs: one answering at once
+        // (a step decided before a restart) must not end the stage while the others still wait.
+        int stage = e.stage;
+        Map<String, String> opened = new LinkedHashMap<>();
+        for (String org : e.stages.get(stage)) {
+            String token = "token-" + tokens.incrementAndGet() + "-" + e.reviewId + "-" + stage + "-" + org;
+            tasks.put(token, new Task(e.reviewId, stage, org, new boolean[1]));
+            opened.put(token, org);
+        }
+        opened.forEach((token, org) -> {
             try {
-                service.openStep(e.reviewId, e.stage, org, token, executionArn(e.reviewId));
+                service.openStep(e.reviewId, stage, org, token, executionArn(e.reviewId));
             } catch (RuntimeException failed) {
                 callbackErrors.add(failed);
             }
-        }
+        });
     }
 
     private void end(Execution e, ReviewStatus outcome) {
