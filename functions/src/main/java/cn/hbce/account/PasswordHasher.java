@@ -23,6 +23,8 @@ public final class PasswordHasher {
     private static final int HASH_BITS = 256;
     private static final String PREFIX = "pbkdf2-sha256";
     private final SecureRandom random = new SecureRandom();
+    private final int iterations;
+    private final String decoy;
     /**
      * Verified against when the account does not exist, so unknown users take as long as known ones.
      * A fixed hash of a discarded random password: computing one at start-up would slow every cold start.
@@ -30,12 +32,30 @@ public final class PasswordHasher {
     private static final String DECOY =
             "pbkdf2-sha256$600000$MVuxzRHEuM7UmuCpcnx+YQ$DaJiwa5lVl0WaogqNi8nRrxPqDn9FokYmRXObxtwggk";
 
+    public PasswordHasher() {
+        this.iterations = ITERATIONS;
+        this.decoy = DECOY;
+    }
+
+    /**
+     * A hasher writing {@code iterations} rounds, for the service unit tests only (package-private:
+     * production code outside this package cannot build a weaker one). Its decoy is hashed with the
+     * same count, so unknown users still cost what known ones do.
+     */
+    PasswordHasher(int iterations) {
+        if (iterations < 1 || iterations > ITERATIONS) {
+            throw new IllegalArgumentException("1.." + ITERATIONS + " iterations");
+        }
+        this.iterations = iterations;
+        this.decoy = iterations == ITERATIONS ? DECOY : hash(Long.toString(random.nextLong()));
+    }
+
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] derived = derive(password, salt, ITERATIONS);
+        byte[] derived = derive(password, salt, iterations);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return PREFIX + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(derived);
+        return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(derived);
     }
 
     public boolean matches(String password, String stored) {
@@ -50,12 +70,12 @@ public final class PasswordHasher {
     /** True when {@code stored} is valid but weaker than what {@link #hash} writes today. */
     public boolean needsRehash(String stored) {
         Parsed parsed = Parsed.of(stored);
-        return parsed != null && parsed.iterations() < ITERATIONS;
+        return parsed != null && parsed.iterations() < iterations;
     }
 
     /** Spends the same work as a real check; always false. */
     public boolean matchesNothing(String password) {
-        matches(password == null ? "" : password, DECOY);
+        matches(password == null ? "" : password, decoy);
         return false;
     }
 

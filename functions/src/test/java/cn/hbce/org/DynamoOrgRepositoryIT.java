@@ -4,37 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.hbce.testing.LocalTable;
-import cn.hbce.testing.Race;
-import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DynamoOrgRepositoryIT {
-    private static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
-    private DynamoOrgRepository orgs;
+/** The org repository's contract on dynalite, and what only the table has: a bounded name-index read. */
+class DynamoOrgRepositoryIT extends OrgRepositoryContract {
 
-    @BeforeEach
-    void freshTable() {
-        orgs = new DynamoOrgRepository(LocalTable.client(), LocalTable.create());
-    }
-
-    private static Org org(String id, OrgType type, String name, OrgStatus status) {
-        return new Org(id, type, name, null, "o_root", status, "027-87654321", null, null, 1, NOW, NOW);
-    }
-
-    @Test
-    void lookupFindsApprovedOrgsByAnyPartOfTheNameOnly() {
-        orgs.create(org("o_1", OrgType.DEPARTMENT, "湖北省卫生健康委员会", OrgStatus.APPROVED));
-        orgs.create(org("o_2", OrgType.UNIT, "武汉市卫生健康促进中心", OrgStatus.APPROVED));
-        orgs.create(org("o_3", OrgType.DEPARTMENT, "湖北省卫生健康研究院", OrgStatus.PENDING));
-        assertEquals(List.of("o_1"), ids(orgs.lookup("卫生健康", Optional.of(OrgType.DEPARTMENT), 20)));
-        assertEquals(List.of("o_1", "o_2"), ids(orgs.lookup("卫生健康", Optional.empty(), 20)).stream().sorted().toList());
-        assertEquals(List.of("o_2"), ids(orgs.lookup("促进", Optional.empty(), 20)));
-        assertTrue(orgs.lookup("研究院", Optional.empty(), 20).isEmpty(), "pending orgs are not offered");
-        assertEquals(1, orgs.lookup("卫生", Optional.empty(), 1).size(), "limit holds");
+    @Override
+    protected OrgRepository freshRepository() {
+        return new DynamoOrgRepository(LocalTable.client(), LocalTable.create());
     }
 
     @Test
@@ -79,33 +58,4 @@ class DynamoOrgRepositoryIT {
                 <= DynamoOrgRepository.LOOKUP_READ_BUDGET, sent::toString);
     }
 
-    @Test
-    void renamingMovesTheOrgInTheNameIndex() {
-        Org before = org("o_1", OrgType.DEPARTMENT, "湖北省档案局", OrgStatus.APPROVED);
-        orgs.create(before);
-        assertTrue(orgs.update(before.withInfo("湖北省图书馆", "027-87654321", null, null, NOW), 1, before));
-        assertTrue(orgs.lookup("档案", Optional.empty(), 20).isEmpty());
-        assertEquals(List.of("o_1"), ids(orgs.lookup("图书", Optional.empty(), 20)));
-        assertEquals(List.of("o_1"), ids(orgs.lookup("湖北", Optional.empty(), 20)), "slices kept by both names stay");
-    }
-
-    @Test
-    void ofTwoEditsFromTheSameVersionExactlyOneWins() throws Exception {
-        Org before = org("o_1", OrgType.DEPARTMENT, "湖北省统计局", OrgStatus.APPROVED);
-        orgs.create(before);
-        List<Boolean> results = Race.run(2, () -> orgs.update(
-                before.withInfo("湖北省统计局" + Thread.currentThread().getId(), "027-87654321", null, null, NOW), 1, before));
-        assertEquals(1, Collections.frequency(results, true));
-        assertEquals(2, orgs.get("o_1").orElseThrow().version());
-    }
-
-    @Test
-    void aCreditCodeIsClaimedOnce() throws Exception {
-        List<Boolean> results = Race.run(4, () -> orgs.claimCreditCode("91350100M000100Y43", "o_" + Thread.currentThread().getId()));
-        assertEquals(1, Collections.frequency(results, true));
-    }
-
-    private static List<String> ids(List<OrgSummary> found) {
-        return found.stream().map(OrgSummary::orgId).toList();
-    }
 }
