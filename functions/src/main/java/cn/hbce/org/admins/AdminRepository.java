@@ -54,8 +54,17 @@ public interface AdminRepository {
 
     void cancelHandover(String orgId, String superAdminId, String targetAdminId);
 
-    /** Makes an enabled non-super seat the super admin (dropping its role); returns the seat as it was. */
+    /**
+     * Makes an enabled non-super seat the super admin, dropping its role but keeping its name on the
+     * seat ({@link #takePromotedRole}); returns the seat as it was.
+     */
     Optional<AdminMembership> promote(String orgId, String adminId);
+
+    /**
+     * The role a promoted seat held, taken off the seat by exactly one caller (the one that must
+     * release it); empty for everyone else, and when the seat held no role.
+     */
+    Optional<String> takePromotedRole(String orgId, String adminId);
 
     /** Removes the old super admin's seat once it has handed over to {@code targetAdminId}. */
     boolean deleteHandedOverSeat(String orgId, String superAdminId, String targetAdminId);

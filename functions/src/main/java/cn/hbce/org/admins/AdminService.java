@@ -192,9 +192,11 @@ public final class AdminService {
                         : new NotFound();
             }
         }
+        // The promoted seat's old role is released before the caller's seat goes, so a hand-over
+        // interrupted anywhere before that is finished by repeating it (the caller is still super admin).
+        admins.takePromotedRole(orgId, adminId).ifPresent(oldRole -> roles.release(orgId, oldRole));
         admins.deleteHandedOverSeat(orgId, current.adminId(), adminId);
         admins.deletePointer(current.personId(), orgId, current.adminId());
-        before.map(AdminMembership::roleId).ifPresent(oldRole -> roles.release(orgId, oldRole));
         audit.record(new AuditRecord(now, meta, "ADMIN_MAKE_SUPER", "ADMIN", adminId, AuditRecord.SUCCESS));
         audit.record(new AuditRecord(now, meta, "ADMIN_REMOVE_PREVIOUS_SUPER", "ADMIN", current.adminId(), AuditRecord.SUCCESS));
         return new Handover(adminId, true, current.adminId());

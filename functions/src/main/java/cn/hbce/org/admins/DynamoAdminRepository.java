@@ -189,12 +189,26 @@ public final class DynamoAdminRepository implements AdminRepository {
     public Optional<AdminMembership> promote(String orgId, String adminId) {
         try {
             var old = dynamo.updateItem(r -> r.tableName(table).key(seatKey(orgId, adminId))
-                    .updateExpression("SET superAdmin = :true REMOVE roleId")
+                    .updateExpression("SET superAdmin = :true, promotedFromRole = if_not_exists(roleId, :none) REMOVE roleId")
                     .conditionExpression("attribute_exists(PK) AND superAdmin = :false AND disabled = :false")
-                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true), ":false", AttributeValue.fromBool(false)))
+                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true), ":false", AttributeValue.fromBool(false),
+                            ":none", Item.s(NO_ROLE)))
                     .returnValues(ReturnValue.ALL_OLD)).attributes();
             return Optional.of(PersonItems.membershipOf(Item.of(old)));
         } catch (ConditionalCheckFailedException refused) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<String> takePromotedRole(String orgId, String adminId) {
+        try {
+            var old = dynamo.updateItem(r -> r.tableName(table).key(seatKey(orgId, adminId))
+                    .updateExpression("REMOVE promotedFromRole")
+                    .conditionExpression("attribute_exists(promotedFromRole)")
+                    .returnValues(ReturnValue.UPDATED_OLD)).attributes();
+            return Optional.ofNullable(Item.of(old).str("promotedFromRole")).filter(role -> !NO_ROLE.equals(role));
+        } catch (ConditionalCheckFailedException takenOrNone) {
             return Optional.empty();
         }
     }
@@ -210,6 +224,9 @@ public final class DynamoAdminRepository implements AdminRepository {
             return false;
         }
     }
+
+    /** Stands for "the promoted seat held no role" in {@code promotedFromRole}. */
+    private static final String NO_ROLE = "-";
 
     private static Map<String, AttributeValue> seatKey(String orgId, String adminId) {
         return new HashMap<>(Item.key("ORG#" + orgId, SEAT + adminId));

@@ -22,6 +22,8 @@ import java.util.TreeMap;
  */
 public final class InMemoryAdminRepository implements AdminRepository {
     private final FakeTable t;
+    /** The role a promoted seat held, until whoever finishes the hand-over takes it (the seat's promotedFromRole). */
+    private final java.util.Map<String, Optional<String>> promotedFrom = new java.util.HashMap<>();
 
     public InMemoryAdminRepository(FakeTable table) {
         this.t = table;
@@ -174,7 +176,17 @@ public final class InMemoryAdminRepository implements AdminRepository {
             AdminMembership s = r.seat();
             seatsOf(orgId).put(adminId, r.with(new AdminMembership(s.adminId(), s.orgId(), s.orgType(), s.personId(), null,
                     true, false)));
+            promotedFrom.put(orgId + "/" + adminId, Optional.ofNullable(s.roleId()));
             return Optional.of(s);
+        }
+    }
+
+    @Override
+    public Optional<String> takePromotedRole(String orgId, String adminId) {
+        t.faults.check("AdminRepository.takePromotedRole");
+        synchronized (t.lock) {
+            Optional<String> role = promotedFrom.remove(orgId + "/" + adminId);
+            return role == null ? Optional.empty() : role;
         }
     }
 
