@@ -63,9 +63,9 @@ public final class DevServer implements AutoCloseable {
             StateMachines.deployAll(template, intrinsics, services.sfn);
             AppContext app = AppContext.get();
             // Whoever starts the devserver chose this password: it is not a temporary one.
-            app.bootstrap.ensureRoot(new cn.hbce.bootstrap.Bootstrap.Account(config.rootAdminIdCard(), "省人社厅管理员",
+            app.bootstrap().ensureRoot(new cn.hbce.bootstrap.Bootstrap.Account(config.rootAdminIdCard(), "省人社厅管理员",
                     "13900000000", config.rootAdminPassword()), false);
-            List<DemoData.DemoAccount> demo = config.demoData() ? DemoData.seed(app.bootstrap.sharingHashesForDemoData()) : List.of();
+            List<DemoData.DemoAccount> demo = config.demoData() ? DemoData.seed(app.bootstrap().sharingHashesForDemoData()) : List.of();
             String authorizerFunction = template.defaultAuthorizer()
                     .map(a -> functions.logicalIdOf(intrinsics.string(a.functionRef())))
                     .orElse(null);

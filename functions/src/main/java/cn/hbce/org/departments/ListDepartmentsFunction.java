@@ -12,7 +12,7 @@ public final class ListDepartmentsFunction extends ApiFunction {
     private final DepartmentService departments;
 
     public ListDepartmentsFunction() {
-        this(AppContext.get().departments);
+        this(AppContext.get().departments());
     }
 
     public ListDepartmentsFunction(DepartmentService departments) {
