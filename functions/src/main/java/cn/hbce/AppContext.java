@@ -8,6 +8,7 @@ import cn.hbce.account.SessionStore;
 import cn.hbce.auth.AccountService;
 import cn.hbce.auth.Authorizer;
 import cn.hbce.auth.Caller;
+import cn.hbce.auth.DynamoProfileReader;
 import cn.hbce.auth.DynamoSessionSnapshotLoader;
 import cn.hbce.auth.LoginService;
 import cn.hbce.auth.PasswordHasher;
@@ -118,7 +119,8 @@ public final class AppContext {
                 new CachedRoleRepository(orgRoles.get(), clock, config.roleCacheTtl())));
         login = Lazy.of(() -> new LoginService(accounts(), new DynamoLoginSourceLimiter(dynamo, table), orgs(), sessions(),
                 hasher(), tokens(), caller(), audit(), clock, config.tokenLifetime()));
-        account = Lazy.of(() -> new AccountService(accounts(), orgs(), sessions(), hasher(), caller(), audit(), clock));
+        account = Lazy.of(() -> new AccountService(accounts(), new DynamoProfileReader(dynamo, table), sessions(), hasher(),
+                audit(), clock));
         authorizer = Lazy.of(() -> new Authorizer(tokens(), new DynamoSessionSnapshotLoader(dynamo, table), sessions(),
                 caller(), clock, config.adminIdleLimit()));
         reviews = Lazy.of(() -> new ReviewService(new DynamoReviewRepository(dynamo, table, cursors()),

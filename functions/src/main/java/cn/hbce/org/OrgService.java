@@ -40,9 +40,12 @@ public final class OrgService {
         this.clock = clock;
     }
 
+    /** The caller's org with its parent's name: one read (the name is kept on the org). */
     public OrgView own(Principal caller) {
-        Org org = ownOrg(caller);
-        return OrgView.of(org, parentName(org));
+        if (caller.orgId() == null) {
+            throw new ApiError(ErrorCode.NOT_FOUND);
+        }
+        return orgs.view(caller.orgId()).orElseThrow(() -> new ApiError(ErrorCode.NOT_FOUND));
     }
 
     public record Edit(String name, String contactPhone, String regionCode, String address, Long version) {
