@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code mvn -q -pl devserver -am -DskipTests install && mvn -q -pl devserver exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=cn.hbce.devserver.bench.SkeletonBenchmark}
  * <ol>
- * <li>cold init in fresh JVMs: a trivial handler, HealthFunction, GetOrgFunction (talks to DynamoDB);</li>
+ * <li>cold init in fresh JVMs: a trivial handler, HealthFunction, the authorizer, GetOrgFunction and
+ * DecideReviewsFunction (talk to DynamoDB), each also with the SnapStart priming run before the request;</li>
  * <li>warm p50/p99 through the devserver: login, GET /v1/org; and a raw dynalite GetItem.</li>
  * </ol>
  */
@@ -51,10 +52,20 @@ public final class SkeletonBenchmark {
             String personId = me.path("personId").asText();
 
             System.out.println("# Cold start (fresh JVM, no SnapStart): median of " + coldRuns
-                    + " runs; columns: JVM start→first answer, handler init, first invocation (ms)");
-            coldStart("trivial handler", coldRuns, TrivialHandler.class.getName());
-            coldStart("HealthFunction", coldRuns, "cn.hbce.health.HealthFunction", "/v1/health");
-            coldStart("GetOrgFunction", coldRuns, "cn.hbce.org.GetOrgFunction", "/v1/org", personId, Bootstrap.ROOT_ORG_ID);
+                    + " runs; columns: JVM start→first answer, handler init, first invocation, priming (ms)");
+            String decide = "{\"decisions\":[{\"reviewId\":\"r_bench_none\",\"decision\":\"APPROVE\"}]}";
+            for (boolean prime : new boolean[] {false, true}) {
+                String suffix = prime ? " primed" : "";
+                if (!prime) {
+                    coldStart("trivial handler", coldRuns, false, TrivialHandler.class.getName());
+                }
+                coldStart("HealthFunction" + suffix, coldRuns, prime, "cn.hbce.health.HealthFunction", "GET", "/v1/health");
+                coldStart("Authorizer" + suffix, coldRuns, prime, "cn.hbce.auth.AuthorizerFunction", "authorizer", token);
+                coldStart("GetOrgFunction" + suffix, coldRuns, prime, "cn.hbce.org.GetOrgFunction", "GET", "/v1/org",
+                        personId, Bootstrap.ROOT_ORG_ID);
+                coldStart("DecideReviews" + suffix, coldRuns, prime, "cn.hbce.review.DecideReviewsFunction", "POST",
+                        "/v1/reviews/decisions", personId, Bootstrap.ROOT_ORG_ID, decide);
+            }
 
             System.out.println("# Warm latency through the devserver (sequential requests)");
             warmup(() -> get(api, "/v1/org", token), 200);
@@ -72,14 +83,14 @@ public final class SkeletonBenchmark {
         System.exit(0);
     }
 
-    private static void coldStart(String label, int runs, String handler, String... args) throws Exception {
+    private static void coldStart(String label, int runs, boolean prime, String handler, String... args) throws Exception {
         List<double[]> results = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
-                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Dprime=" + prime,
                     "-cp", classpath(), ColdStartProbe.class.getName(), handler));
             cmd.addAll(Arrays.asList(args));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
             System.getProperties().stringPropertyNames().stream()
                     .filter(n -> n.equals(n.toUpperCase()) || n.startsWith("aws."))
                     .forEach(n -> pb.environment().put(n.startsWith("aws.") ? awsEnv(n) : n, System.getProperty(n)));
@@ -95,15 +106,16 @@ public final class SkeletonBenchmark {
                 throw new IllegalStateException(label + " probe failed: " + last);
             }
             String[] cols = last.trim().split(" ");
-            results.add(new double[] {Double.parseDouble(cols[0]), Double.parseDouble(cols[1]), Double.parseDouble(cols[2])});
+            results.add(new double[] {Double.parseDouble(cols[0]), Double.parseDouble(cols[1]), Double.parseDouble(cols[2]),
+                    Double.parseDouble(cols[3])});
         }
-        double[] med = new double[3];
-        for (int c = 0; c < 3; c++) {
+        double[] med = new double[4];
+        for (int c = 0; c < 4; c++) {
             final int col = c;
             double[] sorted = results.stream().mapToDouble(r -> r[col]).sorted().toArray();
             med[c] = sorted[sorted.length / 2];
         }
-        System.out.printf("%-18s %8.0f %8.1f %8.1f%n", label, med[0], med[1], med[2]);
+        System.out.printf("%-22s %8.0f %8.1f %8.1f %8.1f%n", label, med[0], med[1], med[2], med[3]);
     }
 
     /** Under exec:java the application classpath is the context class loader's, not java.class.path. */
