@@ -183,7 +183,7 @@ public final class AppContext {
      * and the Step Functions client where it starts executions. No data is read and the token
      * secret stays unread, so nothing of either is frozen into the snapshot.
      */
-    private static void prime(AppContext app) {
+    static void prime(AppContext app) {
         SdkPriming.dynamoGetItem(app.dynamo, app.config.tableName());
         TokenCodec.prime();
         Env.optional("TOKEN_SECRET_ARN").ifPresent(arn -> SdkPriming.secretRead(AwsClients.secretsManager(), arn));

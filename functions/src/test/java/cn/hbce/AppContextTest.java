@@ -92,6 +92,33 @@ class AppContextTest {
     }
 
     @Test
+    void primingBuildsTheDynamoDbClientButSendsNothingAndLeavesTheSecretUnread() {
+        AppConfig config = new AppConfig("hbce-table", "hbce-audit", "", () -> {
+            secretReads.incrementAndGet();
+            return new byte[32];
+        }, Duration.ofMinutes(120), Duration.ofMinutes(30), Optional.empty(), 60, Duration.ofSeconds(30));
+        // Nothing listens on port 1: a request that was really sent would fail (and so fail this test).
+        DynamoDbClient dynamo = LazyClient.of(DynamoDbClient.class, () -> {
+            dynamoBuilds.incrementAndGet();
+            return DynamoDbClient.builder().endpointOverride(java.net.URI.create("http://127.0.0.1:1"))
+                    .region(software.amazon.awssdk.regions.Region.CN_NORTH_1)
+                    .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("k", "s")))
+                    .build();
+        });
+        AppContext app = new AppContext(config, dynamo, () -> {
+            sfnBuilds.incrementAndGet();
+            throw new AssertionError("no Step Functions client for a function without a state machine");
+        }, Clock.systemUTC());
+        app.authorizer();
+        AppContext.prime(app);
+        assertEquals(1, dynamoBuilds.get(), "the client is in the snapshot");
+        assertEquals(0, secretReads.get(), "a secret read before the snapshot would be frozen into it");
+        assertEquals(0, sfnBuilds.get());
+    }
+
+    @Test
     void theSameServiceIsReturnedEveryTime() {
         AppContext app = context();
         assertTrue(app.orgService() == app.orgService());
