@@ -165,7 +165,7 @@ public final class AppContext {
                 app = instance;
                 if (app == null) {
                     app = new AppContext(AppConfig.fromEnvironment(),
-                            LazyClient.of(DynamoDbClient.class, AwsClients::dynamo),
+                            LazyClient.dynamo(AwsClients::dynamo),
                             AwsClients::sfn, Clock.systemUTC());
                     AppContext wired = app;
                     Priming.register("app", () -> prime(wired));

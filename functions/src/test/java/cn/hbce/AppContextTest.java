@@ -29,7 +29,7 @@ class AppContextTest {
             return new byte[32];
         }, Duration.ofMinutes(120), Duration.ofMinutes(30), Optional.of("arn:aws-cn:states:cn-north-1:0:stateMachine:x"),
                 60, Duration.ofSeconds(30));
-        return new AppContext(config, LazyClient.of(DynamoDbClient.class, () -> {
+        return new AppContext(config, LazyClient.dynamo(() -> {
             dynamoBuilds.incrementAndGet();
             throw new AssertionError("no DynamoDB client may be built while wiring");
         }), () -> {
@@ -98,7 +98,7 @@ class AppContextTest {
             return new byte[32];
         }, Duration.ofMinutes(120), Duration.ofMinutes(30), Optional.empty(), 60, Duration.ofSeconds(30));
         // Nothing listens on port 1: a request that was really sent would fail (and so fail this test).
-        DynamoDbClient dynamo = LazyClient.of(DynamoDbClient.class, () -> {
+        DynamoDbClient dynamo = LazyClient.dynamo(() -> {
             dynamoBuilds.incrementAndGet();
             return DynamoDbClient.builder().endpointOverride(java.net.URI.create("http://127.0.0.1:1"))
                     .region(software.amazon.awssdk.regions.Region.CN_NORTH_1)

@@ -34,7 +34,7 @@ class SdkPrimingTest {
     void aLazyClientIsBuiltOnItsFirstCallOnly() {
         try (RecordingEndpoint endpoint = new RecordingEndpoint()) {
             AtomicInteger builds = new AtomicInteger();
-            DynamoDbClient lazy = LazyClient.of(DynamoDbClient.class, () -> {
+            DynamoDbClient lazy = LazyClient.dynamo(() -> {
                 builds.incrementAndGet();
                 return endpoint.dynamo();
             });
