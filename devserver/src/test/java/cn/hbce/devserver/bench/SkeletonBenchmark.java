@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -54,18 +53,28 @@ public final class SkeletonBenchmark {
             System.out.println("# Cold start (fresh JVM, no SnapStart): median of " + coldRuns
                     + " runs; columns: JVM start→first answer, handler init, first invocation, priming (ms)");
             String decide = "{\"decisions\":[{\"reviewId\":\"r_bench_none\",\"decision\":\"APPROVE\"}]}";
-            for (boolean prime : new boolean[] {false, true}) {
-                String suffix = prime ? " primed" : "";
-                if (!prime) {
-                    coldStart("trivial handler", coldRuns, false, TrivialHandler.class.getName());
-                }
-                coldStart("HealthFunction" + suffix, coldRuns, prime, "cn.hbce.health.HealthFunction", "GET", "/v1/health");
-                coldStart("Authorizer" + suffix, coldRuns, prime, "cn.hbce.auth.AuthorizerFunction", "authorizer", token);
-                coldStart("GetOrgFunction" + suffix, coldRuns, prime, "cn.hbce.org.GetOrgFunction", "GET", "/v1/org",
-                        personId, Bootstrap.ROOT_ORG_ID);
-                coldStart("DecideReviews" + suffix, coldRuns, prime, "cn.hbce.review.DecideReviewsFunction", "POST",
-                        "/v1/reviews/decisions", personId, Bootstrap.ROOT_ORG_ID, decide);
+            Map<String, List<String>> probes = new java.util.LinkedHashMap<>();
+            probes.put("trivial handler", List.of("false", TrivialHandler.class.getName()));
+            // -Dprimed=false leaves out the primed probes (e.g. to measure a build without priming).
+            for (String prime : Boolean.parseBoolean(System.getProperty("primed", "true")) ? List.of("false", "true")
+                    : List.of("false")) {
+                String suffix = prime.equals("true") ? " primed" : "";
+                probes.put("HealthFunction" + suffix, List.of(prime, "cn.hbce.health.HealthFunction", "GET", "/v1/health"));
+                probes.put("Authorizer" + suffix, List.of(prime, "cn.hbce.auth.AuthorizerFunction", "authorizer", token));
+                probes.put("GetOrgFunction" + suffix, List.of(prime, "cn.hbce.org.GetOrgFunction", "GET", "/v1/org",
+                        personId, Bootstrap.ROOT_ORG_ID));
+                probes.put("DecideReviews" + suffix, List.of(prime, "cn.hbce.review.DecideReviewsFunction", "POST",
+                        "/v1/reviews/decisions", personId, Bootstrap.ROOT_ORG_ID, decide));
             }
+            // Round-robin: every probe sees the same share of whatever else the machine is doing.
+            Map<String, List<double[]>> results = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < coldRuns; i++) {
+                for (var probe : probes.entrySet()) {
+                    results.computeIfAbsent(probe.getKey(), k -> new ArrayList<>()).add(coldStart(probe.getKey(),
+                            Boolean.parseBoolean(probe.getValue().get(0)), probe.getValue().subList(1, probe.getValue().size())));
+                }
+            }
+            results.forEach(SkeletonBenchmark::printMedians);
 
             System.out.println("# Warm latency through the devserver (sequential requests)");
             warmup(() -> get(api, "/v1/org", token), 200);
@@ -83,13 +92,13 @@ public final class SkeletonBenchmark {
         System.exit(0);
     }
 
-    private static void coldStart(String label, int runs, boolean prime, String handler, String... args) throws Exception {
-        List<double[]> results = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
+    /** One fresh JVM: {@code [jvmToAnswer, init, firstInvocation, priming]} in ms. */
+    private static double[] coldStart(String label, boolean prime, List<String> handlerAndArgs) throws Exception {
+        {
             List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
                     "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Dprime=" + prime,
-                    "-cp", classpath(), ColdStartProbe.class.getName(), handler));
-            cmd.addAll(Arrays.asList(args));
+                    "-cp", classpath(), ColdStartProbe.class.getName()));
+            cmd.addAll(handlerAndArgs);
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
             System.getProperties().stringPropertyNames().stream()
                     .filter(n -> n.equals(n.toUpperCase()) || n.startsWith("aws."))
@@ -106,9 +115,12 @@ public final class SkeletonBenchmark {
                 throw new IllegalStateException(label + " probe failed: " + last);
             }
             String[] cols = last.trim().split(" ");
-            results.add(new double[] {Double.parseDouble(cols[0]), Double.parseDouble(cols[1]), Double.parseDouble(cols[2]),
-                    Double.parseDouble(cols[3])});
+            return new double[] {Double.parseDouble(cols[0]), Double.parseDouble(cols[1]), Double.parseDouble(cols[2]),
+                    Double.parseDouble(cols[3])};
         }
+    }
+
+    private static void printMedians(String label, List<double[]> results) {
         double[] med = new double[4];
         for (int c = 0; c < 4; c++) {
             final int col = c;
