@@ -6,24 +6,37 @@ import cn.hbce.account.DynamoLoginSourceLimiter;
 import cn.hbce.account.DynamoSessionStore;
 import cn.hbce.account.SessionStore;
 import cn.hbce.auth.AccountService;
-import cn.hbce.bootstrap.Bootstrap;
 import cn.hbce.auth.Authorizer;
 import cn.hbce.auth.Caller;
+import cn.hbce.auth.DynamoProfileReader;
 import cn.hbce.auth.DynamoSessionSnapshotLoader;
 import cn.hbce.auth.LoginService;
 import cn.hbce.account.PasswordHasher;
 import cn.hbce.auth.TokenCodec;
+import cn.hbce.bootstrap.Bootstrap;
+import cn.hbce.bootstrap.RootSeeder;
+import cn.hbce.common.Lazy;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.DynamoAuditLog;
 import cn.hbce.common.aws.AwsClients;
+import cn.hbce.common.aws.LazyClient;
+import cn.hbce.common.aws.SdkPriming;
 import cn.hbce.common.config.AppConfig;
+import cn.hbce.common.config.Env;
+import cn.hbce.common.lambda.Priming;
 import cn.hbce.common.paging.CursorCodec;
 import cn.hbce.org.CachedRoleRepository;
 import cn.hbce.org.DynamoOrgRepository;
-import cn.hbce.org.OrgRepository;
 import cn.hbce.org.OrgChangeEffects;
+import cn.hbce.org.OrgRepository;
 import cn.hbce.org.OrgService;
 import cn.hbce.org.PermissionCatalogue;
+import cn.hbce.org.admins.AdminService;
+import cn.hbce.org.admins.DynamoAdminRepository;
+import cn.hbce.org.departments.DepartmentService;
+import cn.hbce.org.departments.DynamoDepartmentRepository;
+import cn.hbce.org.roles.DynamoOrgRoleRepository;
+import cn.hbce.org.roles.RoleService;
 import cn.hbce.org.subordinates.DynamoSubordinateRepository;
 import cn.hbce.org.subordinates.SubordinateService;
 import cn.hbce.registration.OrgRegistrationEffect;
@@ -36,81 +49,97 @@ import cn.hbce.review.ReviewEffect;
 import cn.hbce.review.ReviewKind;
 import cn.hbce.review.ReviewService;
 import cn.hbce.review.SfnApprovalWorkflow;
-import java.util.Map;
-import software.amazon.awssdk.services.sfn.SfnClient;
 import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * Builds the application's services once per container from the environment. Handlers take their
- * collaborators through constructors; their no-argument constructors (used by Lambda) ask this.
+ * The application's wiring, one per container. Every collaborator is built on first use and then
+ * kept, so a function builds only what its handler asks for: {@code GetOrgFunction} gets the org
+ * service and its repositories, never the login service, the title catalogue or the role cache.
+ * The DynamoDB client is a {@link LazyClient stand-in} built on its first call, the Step
+ * Functions client is asked for only when an execution is started or a decision sent (so a
+ * function that does neither never builds one), and the token key
+ * is read from Secrets Manager only when a token is signed or verified or a cursor sealed.
+ * Handlers' no-argument constructors (used by Lambda) ask this; tests pass collaborators directly.
  */
 public final class AppContext {
     private static volatile AppContext instance;
 
-    public final AppConfig config;
-    /** Seals every list's nextCursor (key derived from the token signing key). */
-    public final CursorCodec cursors;
-    public final Clock clock;
-    public final PermissionCatalogue permissions;
-    public final OrgRepository orgs;
-    public final AccountRepository accounts;
-    public final SessionStore sessions;
-    public final AuditLog audit;
-    public final PasswordHasher hasher;
-    public final TokenCodec tokens;
-    public final Caller caller;
-    public final LoginService login;
-    public final AccountService account;
-    public final Authorizer authorizer;
-    public final OrgService orgService;
-    public final ReviewService reviews;
-    public final OrgRegistrationService registrations;
-    public final PersonRegistrationService personRegistrations;
-    public final SubordinateService subordinates;
-    public final Bootstrap bootstrap;
-    public final cn.hbce.bootstrap.RootSeeder rootSeeder;
-    // org administration (departments, roles, admins)
-    public final cn.hbce.org.departments.DepartmentService departments;
-    public final cn.hbce.org.roles.RoleService roles;
-    public final cn.hbce.org.admins.AdminService admins;
+    private final AppConfig config;
+    private final Clock clock;
+    private final DynamoDbClient dynamo;
+    private final Supplier<SfnClient> sfn;
 
-    public AppContext(AppConfig config, DynamoDbClient dynamo, SfnClient sfn, Clock clock) {
+    private final Lazy<CursorCodec> cursors;
+    private final Lazy<PermissionCatalogue> permissions = Lazy.of(PermissionCatalogue::load);
+    private final Lazy<OrgRepository> orgs;
+    private final Lazy<AccountRepository> accounts;
+    private final Lazy<SessionStore> sessions;
+    private final Lazy<AuditLog> audit;
+    private final Lazy<PasswordHasher> hasher = Lazy.of(PasswordHasher::new);
+    private final Lazy<TokenCodec> tokens;
+    private final Lazy<DynamoOrgRoleRepository> orgRoles;
+    private final Lazy<Caller> caller;
+    private final Lazy<LoginService> login;
+    private final Lazy<AccountService> account;
+    private final Lazy<Authorizer> authorizer;
+    private final Lazy<ReviewService> reviews;
+    private final Lazy<OrgService> orgService;
+    private final Lazy<DynamoSubordinateRepository> subordinateSeats;
+    private final Lazy<SubordinateService> subordinates;
+    private final Lazy<OrgRegistrationService> registrations;
+    private final Lazy<PersonRegistrationService> personRegistrations;
+    private final Lazy<Bootstrap> bootstrap;
+    private final Lazy<RootSeeder> rootSeeder;
+    private final Lazy<DepartmentService> departments;
+    private final Lazy<RoleService> roles;
+    private final Lazy<AdminService> admins;
+
+    /**
+     * {@code dynamo} may be a {@link LazyClient stand-in} (nothing here calls it while wiring);
+     * {@code sfn} is asked for only when an execution is started or a decision sent.
+     */
+    public AppContext(AppConfig config, DynamoDbClient dynamo, Supplier<SfnClient> sfn, Clock clock) {
         this.config = config;
-        this.cursors = new CursorCodec(config::tokenSecret);
+        this.dynamo = dynamo;
+        this.sfn = sfn;
         this.clock = clock;
         String table = config.tableName();
-        this.permissions = PermissionCatalogue.load();
-        this.orgs = new DynamoOrgRepository(dynamo, table);
-        this.accounts = new DynamoAccountRepository(dynamo, table);
-        this.sessions = new DynamoSessionStore(dynamo, table);
-        this.audit = new DynamoAuditLog(dynamo, config.auditTableName());
-        this.hasher = new PasswordHasher();
-        this.tokens = new TokenCodec(config.tokenSecretSource());
-        var orgRoles = new cn.hbce.org.roles.DynamoOrgRoleRepository(dynamo, table, cursors);
-        this.caller = new Caller(permissions, new CachedRoleRepository(orgRoles, clock, config.roleCacheTtl()));
-        this.login = new LoginService(accounts, new DynamoLoginSourceLimiter(dynamo, table), orgs, sessions, hasher,
-                tokens, caller, audit, clock, config.tokenLifetime());
-        this.account = new AccountService(accounts, orgs, sessions, hasher, caller, audit, clock);
-        this.authorizer = new Authorizer(tokens, new DynamoSessionSnapshotLoader(dynamo, table), sessions, caller, clock,
-                config.adminIdleLimit());
-        this.reviews = new ReviewService(new DynamoReviewRepository(dynamo, table, cursors),
+        cursors = Lazy.of(() -> new CursorCodec(config::tokenSecret));
+        orgs = Lazy.of(() -> new DynamoOrgRepository(dynamo, table));
+        accounts = Lazy.of(() -> new DynamoAccountRepository(dynamo, table));
+        sessions = Lazy.of(() -> new DynamoSessionStore(dynamo, table));
+        audit = Lazy.of(() -> new DynamoAuditLog(dynamo, config.auditTableName()));
+        tokens = Lazy.of(() -> new TokenCodec(config.tokenSecretSource()));
+        orgRoles = Lazy.of(() -> new DynamoOrgRoleRepository(dynamo, table, cursors()));
+        caller = Lazy.of(() -> new Caller(permissions(),
+                new CachedRoleRepository(orgRoles.get(), clock, config.roleCacheTtl())));
+        login = Lazy.of(() -> new LoginService(accounts(), new DynamoLoginSourceLimiter(dynamo, table), orgs(), sessions(),
+                hasher(), tokens(), caller(), audit(), clock, config.tokenLifetime()));
+        account = Lazy.of(() -> new AccountService(accounts(), new DynamoProfileReader(dynamo, table), sessions(), hasher(),
+                audit(), clock));
+        authorizer = Lazy.of(() -> new Authorizer(tokens(), new DynamoSessionSnapshotLoader(dynamo, table), sessions(),
+                caller(), clock, config.adminIdleLimit()));
+        reviews = Lazy.of(() -> new ReviewService(new DynamoReviewRepository(dynamo, table, cursors()),
                 new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds()),
-                reviewEffects(orgs, accounts), audit, clock);
-        this.orgService = new OrgService(orgs, reviews, audit, clock);
-        var subordinateSeats = new DynamoSubordinateRepository(dynamo, table, cursors);
-        this.subordinates = new SubordinateService(orgs, subordinateSeats, accounts, sessions, hasher, audit, clock);
-        this.registrations = new OrgRegistrationService(orgs, accounts, hasher, reviews, audit, clock);
-        this.personRegistrations = new PersonRegistrationService(orgs, accounts, hasher, TitleSeriesCatalogue.load(),
-                reviews, audit, clock);
-        this.bootstrap = new Bootstrap(orgs, accounts, hasher, audit, clock);
-        this.rootSeeder = new cn.hbce.bootstrap.RootSeeder(bootstrap, subordinateSeats);
-        // org administration (departments, roles, admins)
-        this.departments = new cn.hbce.org.departments.DepartmentService(
-                new cn.hbce.org.departments.DynamoDepartmentRepository(dynamo, table, cursors), audit, clock);
-        this.roles = new cn.hbce.org.roles.RoleService(orgRoles, permissions, audit, clock);
-        this.admins = new cn.hbce.org.admins.AdminService(new cn.hbce.org.admins.DynamoAdminRepository(dynamo, table, cursors),
-                orgRoles, accounts, orgs, hasher, audit, clock);
+                reviewEffects(orgs(), accounts()), audit(), clock));
+        orgService = Lazy.of(() -> new OrgService(orgs(), reviews(), audit(), clock));
+        subordinateSeats = Lazy.of(() -> new DynamoSubordinateRepository(dynamo, table, cursors()));
+        subordinates = Lazy.of(() -> new SubordinateService(orgs(), subordinateSeats.get(), accounts(), sessions(),
+                hasher(), audit(), clock));
+        registrations = Lazy.of(() -> new OrgRegistrationService(orgs(), accounts(), hasher(), reviews(), audit(), clock));
+        personRegistrations = Lazy.of(() -> new PersonRegistrationService(orgs(), accounts(), hasher(),
+                TitleSeriesCatalogue.load(), reviews(), audit(), clock));
+        bootstrap = Lazy.of(() -> new Bootstrap(orgs(), accounts(), hasher(), audit(), clock));
+        rootSeeder = Lazy.of(() -> new RootSeeder(bootstrap(), subordinateSeats.get()));
+        departments = Lazy.of(() -> new DepartmentService(new DynamoDepartmentRepository(dynamo, table, cursors()),
+                audit(), clock));
+        roles = Lazy.of(() -> new RoleService(orgRoles.get(), permissions(), audit(), clock));
+        admins = Lazy.of(() -> new AdminService(new DynamoAdminRepository(dynamo, table, cursors()), orgRoles.get(),
+                accounts(), orgs(), hasher(), audit(), clock));
     }
 
     /** What the end of each kind of review does. */
@@ -125,14 +154,161 @@ public final class AppContext {
                 ReviewKind.SUPERIOR_CHANGE, OrgChangeEffects.superiorChange(orgs));
     }
 
+    /**
+     * The container's wiring, created on the first call from the environment. The first call also
+     * registers the SnapStart priming of the SDK clients and the token codec.
+     */
     public static AppContext get() {
-        if (instance == null) {
+        AppContext app = instance;
+        if (app == null) {
             synchronized (AppContext.class) {
-                if (instance == null) {
-                    instance = new AppContext(AppConfig.fromEnvironment(), AwsClients.dynamo(), AwsClients.sfn(), Clock.systemUTC());
+                app = instance;
+                if (app == null) {
+                    app = new AppContext(AppConfig.fromEnvironment(),
+                            LazyClient.dynamo(AwsClients::dynamo),
+                            AwsClients::sfn, Clock.systemUTC());
+                    AppContext wired = app;
+                    Priming.register("app", () -> prime(wired));
+                    instance = app;
                 }
             }
         }
-        return instance;
+        return app;
+    }
+
+    /**
+     * SnapStart priming of what nearly every function uses: the DynamoDB client (built, a request
+     * marshalled and signed, none sent), the token codec's classes (with a throwaway key), the Secrets
+     * Manager client where the function has a token secret (built, the read marshalled, never sent),
+     * and the Step Functions client where it starts executions. No data is read and the token
+     * secret stays unread, so nothing of either is frozen into the snapshot.
+     */
+    static void prime(AppContext app) {
+        SdkPriming.dynamoGetItem(app.dynamo, app.config.tableName());
+        TokenCodec.prime();
+        Env.optional("TOKEN_SECRET_ARN").ifPresent(arn -> SdkPriming.secretRead(AwsClients.secretsManager(), arn));
+        if (app.config.approvalStateMachineArn().isPresent()) {
+            app.sfn.get();
+        }
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The DynamoDB client the wiring uses (a stand-in until its first call). */
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    /** The Step Functions client the wiring uses (built on this first call). */
+    public SfnClient sfn() {
+        return sfn.get();
+    }
+
+    /** Seals every list's nextCursor (key derived from the token signing key on first use). */
+    public CursorCodec cursors() {
+        return cursors.get();
+    }
+
+    public PermissionCatalogue permissions() {
+        return permissions.get();
+    }
+
+    public OrgRepository orgs() {
+        return orgs.get();
+    }
+
+    public AccountRepository accounts() {
+        return accounts.get();
+    }
+
+    public SessionStore sessions() {
+        return sessions.get();
+    }
+
+    public AuditLog audit() {
+        return audit.get();
+    }
+
+    public PasswordHasher hasher() {
+        return hasher.get();
+    }
+
+    public TokenCodec tokens() {
+        return tokens.get();
+    }
+
+    public Caller caller() {
+        return caller.get();
+    }
+
+    public LoginService login() {
+        return login.get();
+    }
+
+    public AccountService account() {
+        return account.get();
+    }
+
+    public Authorizer authorizer() {
+        return authorizer.get();
+    }
+
+    public ReviewService reviews() {
+        return reviews.get();
+    }
+
+    public OrgService orgService() {
+        return orgService.get();
+    }
+
+    public SubordinateService subordinates() {
+        return subordinates.get();
+    }
+
+    public OrgRegistrationService registrations() {
+        return registrations.get();
+    }
+
+    public PersonRegistrationService personRegistrations() {
+        return personRegistrations.get();
+    }
+
+    public Bootstrap bootstrap() {
+        return bootstrap.get();
+    }
+
+    public RootSeeder rootSeeder() {
+        return rootSeeder.get();
+    }
+
+    public DepartmentService departments() {
+        return departments.get();
+    }
+
+    public RoleService roles() {
+        return roles.get();
+    }
+
+    public AdminService admins() {
+        return admins.get();
+    }
+
+    /** Test hook: which collaborators have been built (by name), to prove a function builds only what it uses. */
+    Map<String, Boolean> built() {
+        return Map.ofEntries(
+                Map.entry("permissions", permissions.isPresent()), Map.entry("login", login.isPresent()),
+                Map.entry("account", account.isPresent()), Map.entry("authorizer", authorizer.isPresent()),
+                Map.entry("reviews", reviews.isPresent()), Map.entry("orgService", orgService.isPresent()),
+                Map.entry("subordinates", subordinates.isPresent()), Map.entry("registrations", registrations.isPresent()),
+                Map.entry("personRegistrations", personRegistrations.isPresent()), Map.entry("bootstrap", bootstrap.isPresent()),
+                Map.entry("departments", departments.isPresent()), Map.entry("roles", roles.isPresent()),
+                Map.entry("admins", admins.isPresent()), Map.entry("tokens", tokens.isPresent()),
+                Map.entry("caller", caller.isPresent()));
     }
 }

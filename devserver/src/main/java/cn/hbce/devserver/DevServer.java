@@ -86,9 +86,9 @@ public final class DevServer implements AutoCloseable {
             if (config.seed()) {
                 AppContext app = AppContext.get();
                 // Whoever starts the devserver chose this password: it is not a temporary one.
-                app.bootstrap.ensureRoot(new cn.hbce.bootstrap.Bootstrap.Account(config.rootAdminIdCard(), "省人社厅管理员",
+                app.bootstrap().ensureRoot(new cn.hbce.bootstrap.Bootstrap.Account(config.rootAdminIdCard(), "省人社厅管理员",
                         "13900000000", config.rootAdminPassword()), false);
-                demo = config.demoData() ? DemoData.seed(app.bootstrap.sharingHashesForDemoData()) : List.of();
+                demo = config.demoData() ? DemoData.seed(app.bootstrap().sharingHashesForDemoData()) : List.of();
             }
             String authorizerFunction = template.defaultAuthorizer()
                     .map(a -> functions.logicalIdOf(intrinsics.string(a.functionRef())))

@@ -2,7 +2,6 @@ package cn.hbce.auth;
 
 import cn.hbce.account.AccountRepository;
 import cn.hbce.account.AttemptReservation;
-import cn.hbce.account.AdminMembership;
 import cn.hbce.account.PasswordHasher;
 import cn.hbce.account.PasswordPolicy;
 import cn.hbce.account.Person;
@@ -17,27 +16,24 @@ import cn.hbce.common.domain.Reason;
 import cn.hbce.common.domain.StaleVersion;
 import cn.hbce.common.domain.Unauthenticated;
 import cn.hbce.org.Org;
-import cn.hbce.org.OrgRepository;
 import java.time.Clock;
 import java.time.Instant;
 
 /** The signed-in person's own account: profile, logout, password change. */
 public final class AccountService {
     private final AccountRepository accounts;
-    private final OrgRepository orgs;
+    private final ProfileReader profiles;
     private final SessionStore sessions;
     private final PasswordHasher hasher;
-    private final Caller caller;
     private final AuditLog audit;
     private final Clock clock;
 
-    public AccountService(AccountRepository accounts, OrgRepository orgs, SessionStore sessions, PasswordHasher hasher,
-                          Caller caller, AuditLog audit, Clock clock) {
+    public AccountService(AccountRepository accounts, ProfileReader profiles, SessionStore sessions, PasswordHasher hasher,
+                          AuditLog audit, Clock clock) {
         this.accounts = accounts;
-        this.orgs = orgs;
+        this.profiles = profiles;
         this.sessions = sessions;
         this.hasher = hasher;
-        this.caller = caller;
         this.audit = audit;
         this.clock = clock;
     }
@@ -48,15 +44,23 @@ public final class AccountService {
                           String registrationStatus, String titleSeries, String titleLevel) {
     }
 
-    /** The profile with the full ID number: an unmasked view, so it is audited. */
+    /**
+     * The profile with the full ID number: an unmasked view, so it is audited. Person and org come
+     * in one read; the seat's super-admin flag and permissions are the ones the authorizer worked out
+     * for this very request from the seat it had just read (an enabled seat, or no admin session).
+     */
     public Profile me(Actor p, AuditContext meta) {
-        Person person = accounts.person(p.personId()).orElseThrow(() -> new Unauthenticated());
+        ProfileReader.PersonAndOrg read = profiles.read(p.personId(), p.orgId());
+        Person person = read.person().orElseThrow(() -> new Unauthenticated());
         audit.record(new AuditRecord(clock.instant(), meta, "VIEW_OWN_PROFILE", "PERSON", p.personId(), AuditRecord.SUCCESS));
-        Org org = p.orgId() == null ? null : orgs.get(p.orgId()).orElse(null);
-        AdminMembership seat = p.isAdmin() ? accounts.membership(p.orgId(), p.adminId()).orElse(null) : null;
+        Org org = read.org().orElse(null);
+        boolean admin = p.isAdmin();
+        var user = new LoginOutcome.UserView(person.personId(), person.name(), p.userType(),
+                org == null ? null : org.orgId(), org == null ? null : org.name(), admin && p.superAdmin(),
+                admin ? p.permissions().stream().sorted().toList() : java.util.List.of());
         var reg = person.registration();
         return new Profile(person.personId(), person.idCard(), person.name(), person.phone(), p.userType(),
-                caller.view(person, p.userType(), org, seat), org, person.mustChangePassword(),
+                user, org, person.mustChangePassword(),
                 reg == null ? null : reg.status().name(), reg == null ? null : reg.titleSeries(),
                 reg == null ? null : reg.titleLevel());
     }

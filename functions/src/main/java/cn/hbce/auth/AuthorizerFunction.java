@@ -18,7 +18,7 @@ public final class AuthorizerFunction implements RequestHandler<APIGatewayV2Cust
     private final Authorizer authorizer;
 
     public AuthorizerFunction() {
-        this(AppContext.get().authorizer);
+        this(AppContext.get().authorizer());
     }
 
     public AuthorizerFunction(Authorizer authorizer) {

@@ -15,7 +15,7 @@ public final class ChangePasswordFunction extends ApiFunction {
     }
 
     public ChangePasswordFunction() {
-        this(AppContext.get().account);
+        this(AppContext.get().account());
     }
 
     public ChangePasswordFunction(AccountService account) {

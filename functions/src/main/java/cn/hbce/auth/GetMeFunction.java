@@ -11,7 +11,7 @@ public final class GetMeFunction extends ApiFunction {
     private final AccountService account;
 
     public GetMeFunction() {
-        this(AppContext.get().account);
+        this(AppContext.get().account());
     }
 
     public GetMeFunction(AccountService account) {

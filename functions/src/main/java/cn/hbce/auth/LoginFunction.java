@@ -21,7 +21,7 @@ public final class LoginFunction extends ApiFunction {
     }
 
     public LoginFunction() {
-        this(AppContext.get().login);
+        this(AppContext.get().login());
     }
 
     public LoginFunction(LoginService login) {

@@ -11,7 +11,7 @@ public final class LogoutFunction extends ApiFunction {
     private final AccountService account;
 
     public LogoutFunction() {
-        this(AppContext.get().account);
+        this(AppContext.get().account());
     }
 
     public LogoutFunction(AccountService account) {

@@ -15,7 +15,7 @@ public final class SeedRootFunction implements RequestHandler<Map<String, String
     private final RootSeeder seeder;
 
     public SeedRootFunction() {
-        this(AppContext.get().rootSeeder);
+        this(AppContext.get().rootSeeder());
     }
 
     public SeedRootFunction(RootSeeder seeder) {

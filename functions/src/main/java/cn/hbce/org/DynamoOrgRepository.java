@@ -19,6 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Orgs live at {@code ORG#id / META}; children are found through GSI1 ({@code CHILD#parent}).
  * Approved orgs are also indexed by every two-character slice of their name
  * ({@code ORGNAME#type#slice / orgId}), so lookup is a Query, never a Scan.
+ *
+ * <p>Each org item also keeps its parent's name ({@code parentName}, with the parent's
+ * {@code version} it was copied from as {@code parentNameVersion}), so {@code GET /v1/org} is one
+ * GetItem. It is written when the org is created or moved, and when a parent is renamed every child
+ * is updated through GSI1 — a Query per 1 MB of children, never a Scan. Each copy is conditional on
+ * the child still having that parent and holding an older copy, so repeated, late or concurrent
+ * copies cannot bring back an older name.
  */
 public final class DynamoOrgRepository implements OrgRepository {
     /** Name-index items one anonymous lookup may read, over all the types it asks for. */
@@ -33,8 +40,26 @@ public final class DynamoOrgRepository implements OrgRepository {
 
     @Override
     public Optional<Org> get(String orgId) {
+        return read(orgId).map(DynamoOrgRepository::fromItem);
+    }
+
+    /** One consistent GetItem: the org with the parent's name it keeps. */
+    @Override
+    public Optional<OrgView> view(String orgId) {
+        return read(orgId).map(item -> {
+            Org org = fromItem(item);
+            String parentName = item.str("parentName");
+            if (org.parentOrgId() != null && parentName == null) {
+                // An item written before orgs kept their parent's name: read the parent as before.
+                parentName = get(org.parentOrgId()).map(Org::name).orElse(null);
+            }
+            return OrgView.of(org, parentName);
+        });
+    }
+
+    private Optional<Item> read(String orgId) {
         var item = dynamo.getItem(r -> r.tableName(table).key(Item.key("ORG#" + orgId, "META")).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(Item.of(item)));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Item.of(item));
     }
 
     @Override
@@ -62,7 +87,12 @@ public final class DynamoOrgRepository implements OrgRepository {
 
     @Override
     public void create(Org org) {
-        dynamo.putItem(r -> r.tableName(table).item(toItem(org).asMap()).conditionExpression("attribute_not_exists(PK)"));
+        Item item = toItem(org);
+        if (org.parentOrgId() != null) {
+            get(org.parentOrgId()).ifPresent(parent ->
+                    item.put("parentName", parent.name()).put("parentNameVersion", parent.version()));
+        }
+        dynamo.putItem(r -> r.tableName(table).item(item.asMap()).conditionExpression("attribute_not_exists(PK)"));
         if (org.approved()) {
             reindexName(org, Set.of());
         }
@@ -75,8 +105,11 @@ public final class DynamoOrgRepository implements OrgRepository {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
-        if (updated.approved() && !updated.name().equals(before.name())) {
-            reindexName(updated, slices(before.name()));
+        if (!updated.name().equals(before.name())) {
+            if (updated.approved()) {
+                reindexName(updated, slices(before.name()));
+            }
+            copyNameToChildren(updated.orgId(), updated.type(), updated.name(), expectedVersion + 1);
         }
         return true;
     }
@@ -119,8 +152,13 @@ public final class DynamoOrgRepository implements OrgRepository {
         } catch (ConditionalCheckFailedException applied) {
             return false;
         }
-        if (before.approved() && !after.name().equals(before.name())) {
-            get(orgId).ifPresent(org -> reindexName(org, slices(before.name())));
+        if (!after.name().equals(before.name())) {
+            get(orgId).ifPresent(org -> {
+                if (before.approved()) {
+                    reindexName(org, slices(before.name()));
+                }
+                copyNameToChildren(orgId, org.type(), org.name(), org.version());
+            });
         }
         return true;
     }
@@ -131,16 +169,72 @@ public final class DynamoOrgRepository implements OrgRepository {
         if (org == null) {
             return false;
         }
+        Optional<Org> parent = get(newParentOrgId);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":p", Item.s(newParentOrgId),
+                ":g", Item.s("CHILD#" + newParentOrgId), ":one", Item.n(1), ":now", Item.s(Instant.now().toString()),
+                ":r", Item.s(reviewId)));
+        String parentName;
+        if (parent.isPresent()) {
+            values.put(":pn", Item.s(parent.get().name()));
+            values.put(":pv", Item.n(parent.get().version()));
+            parentName = "parentName = :pn, parentNameVersion = :pv, ";
+        } else {
+            parentName = "";
+        }
         try {
             dynamo.updateItem(r -> r.tableName(table).key(Item.key("ORG#" + orgId, "META"))
-                    .updateExpression("SET parentOrgId = :p, GSI1PK = :g, #v = #v + :one, updatedAt = :now REMOVE #m")
+                    .updateExpression("SET parentOrgId = :p, GSI1PK = :g, " + parentName + "#v = #v + :one, updatedAt = :now REMOVE #m"
+                            + (parent.isPresent() ? "" : ", parentName, parentNameVersion"))
                     .conditionExpression("#m = :r")
                     .expressionAttributeNames(Map.of("#m", PendingChange.SUPERIOR.attribute(), "#v", "version"))
-                    .expressionAttributeValues(Map.of(":p", Item.s(newParentOrgId), ":g", Item.s("CHILD#" + newParentOrgId),
-                            ":one", Item.n(1), ":now", Item.s(Instant.now().toString()), ":r", Item.s(reviewId))));
-            return true;
+                    .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException applied) {
             return false;
+        }
+        // A rename of the new parent between our read and our write may have missed this org in
+        // GSI1: read the parent once more and copy its name if it changed meanwhile.
+        parent.ifPresent(before -> get(newParentOrgId).filter(now -> now.version() != before.version())
+                .ifPresent(now -> copyParentName(orgId, now.orgId(), now.name(), now.version())));
+        return true;
+    }
+
+    /**
+     * After an org's name changed (now at {@code version}): every child — approved or pending — gets
+     * the new name. Only departments and the root have children; other orgs cost nothing here.
+     */
+    private void copyNameToChildren(String parentId, OrgType type, String name, long version) {
+        if (!type.canSupervise()) {
+            return;
+        }
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(q -> q.tableName(table).indexName("GSI1")
+                    .keyConditionExpression("GSI1PK = :g")
+                    .expressionAttributeValues(Map.of(":g", Item.s("CHILD#" + parentId)))
+                    .exclusiveStartKey(from));
+            for (var row : page.items()) {
+                Item child = Item.of(row);
+                if (child.str("orgId") != null && child.num("parentNameVersion", 0) < version) {
+                    copyParentName(child.str("orgId"), parentId, name, version);
+                }
+            }
+            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+    }
+
+    /**
+     * Copies a parent's name onto one child, unless the child has moved to another parent or holds
+     * a copy at least this new (so a late or repeated copy is harmless).
+     */
+    private void copyParentName(String childId, String parentId, String name, long version) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Item.key("ORG#" + childId, "META"))
+                    .updateExpression("SET parentName = :n, parentNameVersion = :v")
+                    .conditionExpression("parentOrgId = :p AND (attribute_not_exists(parentNameVersion) OR parentNameVersion < :v)")
+                    .expressionAttributeValues(Map.of(":n", Item.s(name), ":v", Item.n(version), ":p", Item.s(parentId))));
+        } catch (ConditionalCheckFailedException movedOrNewer) {
+            // Moved away, or a newer name is already there.
         }
     }
 
@@ -195,7 +289,16 @@ public final class DynamoOrgRepository implements OrgRepository {
             return false;
         }
         if (outcome == OrgStatus.APPROVED) {
-            get(orgId).ifPresent(org -> reindexName(org, Set.of()));
+            read(orgId).ifPresent(item -> {
+                Org org = fromItem(item);
+                reindexName(org, Set.of());
+                // A rename of the parent while this registration was pending reached it through GSI1;
+                // this check closes the moment between the registration's read of the parent and its write.
+                if (org.parentOrgId() != null) {
+                    get(org.parentOrgId()).filter(parent -> parent.version() > item.num("parentNameVersion", 0))
+                            .ifPresent(parent -> copyParentName(orgId, parent.orgId(), parent.name(), parent.version()));
+                }
+            });
         }
         return true;
     }

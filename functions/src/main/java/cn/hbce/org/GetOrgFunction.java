@@ -11,7 +11,7 @@ public final class GetOrgFunction extends ApiFunction {
     private final OrgService orgs;
 
     public GetOrgFunction() {
-        this(AppContext.get().orgService);
+        this(AppContext.get().orgService());
     }
 
     public GetOrgFunction(OrgService orgs) {

@@ -15,7 +15,7 @@ public final class LookupOrgsFunction extends ApiFunction {
     private final OrgService orgs;
 
     public LookupOrgsFunction() {
-        this(AppContext.get().orgService);
+        this(AppContext.get().orgService());
     }
 
     public LookupOrgsFunction(OrgService orgs) {

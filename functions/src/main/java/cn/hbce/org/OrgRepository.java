@@ -7,6 +7,15 @@ public interface OrgRepository {
 
     Optional<Org> get(String orgId);
 
+    /**
+     * The org with its parent's name, as {@code GET /v1/org} shows it. The DynamoDB store keeps the
+     * name on the org item and answers in one read; this default (for stores that do not) reads twice.
+     */
+    default Optional<OrgView> view(String orgId) {
+        return get(orgId).map(org -> OrgView.of(org,
+                org.parentOrgId() == null ? null : get(org.parentOrgId()).map(Org::name).orElse(null)));
+    }
+
     /** Reserves a credit code for an org; false when another org holds it. */
     boolean claimCreditCode(String creditCode, String orgId);
 

@@ -43,9 +43,9 @@ public final class OrgService {
         this.clock = clock;
     }
 
+    /** The caller's org with its parent's name: one read (the name is kept on the org). */
     public OrgView own(Actor caller) {
-        Org org = ownOrg(caller);
-        return OrgView.of(org, parentName(org));
+        return orgs.view(caller.requireOrg()).orElseThrow(() -> new NotFound());
     }
 
     public record Edit(String name, String contactPhone, String regionCode, String address, Long version) {

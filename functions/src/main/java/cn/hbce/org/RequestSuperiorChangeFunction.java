@@ -12,7 +12,7 @@ public final class RequestSuperiorChangeFunction extends ApiFunction {
     private final OrgService orgs;
 
     public RequestSuperiorChangeFunction() {
-        this(AppContext.get().orgService);
+        this(AppContext.get().orgService());
     }
 
     public RequestSuperiorChangeFunction(OrgService orgs) {

@@ -11,7 +11,7 @@ public final class UpdateOrgFunction extends ApiFunction {
     private final OrgService orgs;
 
     public UpdateOrgFunction() {
-        this(AppContext.get().orgService);
+        this(AppContext.get().orgService());
     }
 
     public UpdateOrgFunction(OrgService orgs) {

@@ -12,7 +12,7 @@ public final class RegisterBaseFunction extends ApiFunction {
     private final OrgRegistrationService registrations;
 
     public RegisterBaseFunction() {
-        this(AppContext.get().registrations);
+        this(AppContext.get().registrations());
     }
 
     public RegisterBaseFunction(OrgRegistrationService registrations) {

@@ -11,7 +11,7 @@ public final class RegisterDepartmentFunction extends ApiFunction {
     private final OrgRegistrationService registrations;
 
     public RegisterDepartmentFunction() {
-        this(AppContext.get().registrations);
+        this(AppContext.get().registrations());
     }
 
     public RegisterDepartmentFunction(OrgRegistrationService registrations) {

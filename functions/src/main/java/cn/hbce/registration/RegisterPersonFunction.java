@@ -11,7 +11,7 @@ public final class RegisterPersonFunction extends ApiFunction {
     private final PersonRegistrationService registrations;
 
     public RegisterPersonFunction() {
-        this(AppContext.get().personRegistrations);
+        this(AppContext.get().personRegistrations());
     }
 
     public RegisterPersonFunction(PersonRegistrationService registrations) {

@@ -12,7 +12,7 @@ public final class RegisterUnitFunction extends ApiFunction {
     private final OrgRegistrationService registrations;
 
     public RegisterUnitFunction() {
-        this(AppContext.get().registrations);
+        this(AppContext.get().registrations());
     }
 
     public RegisterUnitFunction(OrgRegistrationService registrations) {

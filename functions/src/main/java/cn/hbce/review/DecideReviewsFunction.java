@@ -23,7 +23,7 @@ public final class DecideReviewsFunction extends ApiFunction {
     }
 
     public DecideReviewsFunction() {
-        this(AppContext.get().reviews);
+        this(AppContext.get().reviews());
     }
 
     public DecideReviewsFunction(ReviewService reviews) {

@@ -17,7 +17,7 @@ public final class FinishReviewFunction implements RequestHandler<FinishReviewFu
     }
 
     public FinishReviewFunction() {
-        this(AppContext.get().reviews);
+        this(AppContext.get().reviews());
     }
 
     public FinishReviewFunction(ReviewService reviews) {

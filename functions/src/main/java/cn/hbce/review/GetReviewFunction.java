@@ -11,7 +11,7 @@ public final class GetReviewFunction extends ApiFunction {
     private final ReviewService reviews;
 
     public GetReviewFunction() {
-        this(AppContext.get().reviews);
+        this(AppContext.get().reviews());
     }
 
     public GetReviewFunction(ReviewService reviews) {

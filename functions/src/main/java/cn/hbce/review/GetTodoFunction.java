@@ -11,7 +11,7 @@ public final class GetTodoFunction extends ApiFunction {
     private final ReviewService reviews;
 
     public GetTodoFunction() {
-        this(AppContext.get().reviews);
+        this(AppContext.get().reviews());
     }
 
     public GetTodoFunction(ReviewService reviews) {

@@ -18,7 +18,7 @@ public final class ListReviewsFunction extends ApiFunction {
     private final ReviewService reviews;
 
     public ListReviewsFunction() {
-        this(AppContext.get().reviews);
+        this(AppContext.get().reviews());
     }
 
     public ListReviewsFunction(ReviewService reviews) {

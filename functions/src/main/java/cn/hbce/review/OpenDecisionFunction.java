@@ -17,7 +17,7 @@ public final class OpenDecisionFunction implements RequestHandler<OpenDecisionFu
     }
 
     public OpenDecisionFunction() {
-        this(AppContext.get().reviews);
+        this(AppContext.get().reviews());
     }
 
     public OpenDecisionFunction(ReviewService reviews) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -21,11 +22,19 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
  */
 public final class SfnApprovalWorkflow implements ApprovalWorkflow {
     public static final String REJECTED_ERROR = "Review.Rejected";
-    private final SfnClient sfn;
+    private final Supplier<SfnClient> sfn;
     private final String stateMachineArn;
     private final long decisionTimeoutSeconds;
 
     public SfnApprovalWorkflow(SfnClient sfn, String stateMachineArn, long decisionTimeoutSeconds) {
+        this(() -> sfn, stateMachineArn, decisionTimeoutSeconds);
+    }
+
+    /**
+     * The client is asked for at the first start or completion: functions that wire the review
+     * service only to read (e.g. GET /v1/org, through the org service) never build a Step Functions client.
+     */
+    public SfnApprovalWorkflow(Supplier<SfnClient> sfn, String stateMachineArn, long decisionTimeoutSeconds) {
         this.sfn = sfn;
         this.stateMachineArn = stateMachineArn;
         this.decisionTimeoutSeconds = decisionTimeoutSeconds;
@@ -43,7 +52,7 @@ public final class SfnApprovalWorkflow implements ApprovalWorkflow {
         input.put("decisionTimeoutSeconds", decisionTimeoutSeconds);
         try {
             String json = JsonMapper.MAPPER.writeValueAsString(input);
-            sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).name(reviewId).input(json));
+            sfn.get().startExecution(r -> r.stateMachineArn(stateMachineArn).name(reviewId).input(json));
         } catch (ExecutionAlreadyExistsException started) {
             // Same review started before with other input cannot happen: ids are fresh per review.
             throw new IllegalStateException("Approval of " + reviewId + " exists with different input", started);
@@ -56,9 +65,9 @@ public final class SfnApprovalWorkflow implements ApprovalWorkflow {
     public boolean complete(String taskToken, boolean approved, String comment) {
         try {
             if (approved) {
-                sfn.sendTaskSuccess(r -> r.taskToken(taskToken).output("{\"decision\":\"APPROVE\"}"));
+                sfn.get().sendTaskSuccess(r -> r.taskToken(taskToken).output("{\"decision\":\"APPROVE\"}"));
             } else {
-                sfn.sendTaskFailure(r -> r.taskToken(taskToken).error(REJECTED_ERROR)
+                sfn.get().sendTaskFailure(r -> r.taskToken(taskToken).error(REJECTED_ERROR)
                         .cause(comment == null ? "rejected" : comment.length() > 256 ? comment.substring(0, 256) : comment));
             }
             return true;
@@ -76,7 +85,7 @@ public final class SfnApprovalWorkflow implements ApprovalWorkflow {
         }
         DescribeExecutionResponse execution;
         try {
-            execution = sfn.describeExecution(r -> r.executionArn(executionId));
+            execution = sfn.get().describeExecution(r -> r.executionArn(executionId));
         } catch (ExecutionDoesNotExistException | InvalidArnException unknown) {
             return false;
         }

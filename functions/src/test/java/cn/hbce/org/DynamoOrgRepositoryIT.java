@@ -11,9 +11,12 @@ import org.junit.jupiter.api.Test;
 /** The org repository's contract on dynalite, and what only the table has: a bounded name-index read. */
 class DynamoOrgRepositoryIT extends OrgRepositoryContract {
 
+    private String table;
+
     @Override
     protected OrgRepository freshRepository() {
-        return new DynamoOrgRepository(LocalTable.client(), LocalTable.create());
+        table = LocalTable.create();
+        return new DynamoOrgRepository(LocalTable.client(), table);
     }
 
     @Test
@@ -58,4 +61,45 @@ class DynamoOrgRepositoryIT extends OrgRepositoryContract {
                 <= DynamoOrgRepository.LOOKUP_READ_BUDGET, sent::toString);
     }
 
+    @Test
+    void aRenameReachesEveryChildButNotOneThatMovedAwayAndAMoveTakesTheNewParentsName() {
+        orgs.create(org("o_p", OrgType.DEPARTMENT, "湖北省卫生健康委员会", OrgStatus.APPROVED));
+        orgs.create(org("o_q", OrgType.DEPARTMENT, "湖北省教育厅", OrgStatus.APPROVED));
+        Org parent = orgs.get("o_p").orElseThrow();
+        orgs.create(child("o_c1", OrgType.DEPARTMENT, "湖北省疾病预防控制中心", "o_p", OrgStatus.APPROVED));
+        orgs.create(child("o_c2", OrgType.UNIT, "武汉市第一医院", "o_p", OrgStatus.PENDING));
+        orgs.create(child("o_c3", OrgType.UNIT, "武汉市第二医院", "o_p", OrgStatus.APPROVED));
+        assertEquals("湖北省卫生健康委员会", orgs.view("o_c2").orElseThrow().parentName(), "copied at creation");
+
+        assertTrue(orgs.reservePending("o_c3", PendingChange.SUPERIOR, "r_move"));
+        assertTrue(orgs.applyMove("o_c3", "r_move", "o_q"));
+        assertEquals("湖北省教育厅", orgs.view("o_c3").orElseThrow().parentName(), "a move copies the new parent's name");
+
+        assertTrue(orgs.update(parent.withInfo("湖北省卫生健康委", parent.contactPhone(), null, null, NOW), parent.version(), parent));
+        assertEquals("湖北省卫生健康委", orgs.view("o_c1").orElseThrow().parentName());
+        assertEquals("湖北省卫生健康委", orgs.view("o_c2").orElseThrow().parentName(), "pending children too");
+        assertEquals("湖北省教育厅", orgs.view("o_c3").orElseThrow().parentName(), "a child that moved away keeps its new parent's name");
+
+        Org renamed = orgs.get("o_p").orElseThrow();
+        assertTrue(orgs.update(renamed.withInfo("湖北省卫生健康委员会", renamed.contactPhone(), null, null, NOW), renamed.version(),
+                renamed));
+        assertEquals("湖北省卫生健康委员会", orgs.view("o_c1").orElseThrow().parentName(), "renamed back: the newest name wins");
+        // A phone change is not a rename: nothing is copied, the name stays.
+        Org again = orgs.get("o_p").orElseThrow();
+        assertTrue(orgs.update(again.withInfo(again.name(), "027-80000000", null, null, NOW), again.version(), again));
+        assertEquals("湖北省卫生健康委员会", orgs.view("o_c2").orElseThrow().parentName());
+    }
+
+    @Test
+    void anOrgWrittenBeforeParentNamesWereKeptStillShowsItsParentsName() {
+        orgs.create(org("o_p", OrgType.DEPARTMENT, "湖北省民政厅", OrgStatus.APPROVED));
+        orgs.create(child("o_old", OrgType.UNIT, "武汉市福利院", "o_p", OrgStatus.APPROVED));
+        LocalTable.client().updateItem(u -> u.tableName(table).key(cn.hbce.common.aws.Item.key("ORG#o_old", "META"))
+                .updateExpression("REMOVE parentName, parentNameVersion"));
+        assertEquals("湖北省民政厅", orgs.view("o_old").orElseThrow().parentName());
+    }
+
+    private static Org child(String id, OrgType type, String name, String parentId, OrgStatus status) {
+        return new Org(id, type, name, null, parentId, status, "027-87654321", null, null, 1, NOW, NOW);
+    }
 }

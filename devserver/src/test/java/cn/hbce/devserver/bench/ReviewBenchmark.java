@@ -102,14 +102,14 @@ public final class ReviewBenchmark {
         try (DevServer server = DevServer.start(config)) {
             URI api = server.endpoint();
             AppContext app = AppContext.get();
-            String table = app.config.tableName();
+            String table = app.config().tableName();
             DynamoDbClient direct = DynamoDbClient.builder().endpointOverride(server.serviceEndpoints().get("DynamoDB"))
                     .region(Region.of(REGION)).httpClient(UrlConnectionHttpClient.create())
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"))).build();
             SfnClient sfn = SfnClient.builder().endpointOverride(server.serviceEndpoints().get("StepFunctions"))
                     .region(Region.of(REGION)).httpClient(UrlConnectionHttpClient.create())
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"))).build();
-            DynamoReviewRepository directRepo = new DynamoReviewRepository(direct, table, app.cursors);
+            DynamoReviewRepository directRepo = new DynamoReviewRepository(direct, table, app.cursors());
             String machineArn = sfn.listStateMachines().stateMachines().stream()
                     .filter(m -> m.name().toLowerCase(java.util.Locale.ROOT).contains("approval")).findFirst().orElseThrow().stateMachineArn();
             System.out.println("# ReviewBenchmark " + Instant.now() + "  cores=" + Runtime.getRuntime().availableProcessors()
@@ -131,7 +131,7 @@ public final class ReviewBenchmark {
     private static void approveThroughTheApi(URI api, AppContext app, DynamoReviewRepository directRepo, SfnClient sfn,
                                              String machineArn, CountingProxy proxy, int n, int batch) throws Exception {
         Tree t = tree(app, "批量");
-        String hash = app.hasher.hash(TestData.PASSWORD);
+        String hash = app.hasher().hash(TestData.PASSWORD);
         long seedStart = System.nanoTime();
         List<String> personIds = parallel(n, 4, i -> submitPerson(app, t, hash, i));
         awaitCount("open steps", () -> directRepo.countPending(t.deptId, ReviewKind.PERSON_REGISTRATION), n, Duration.ofMinutes(5));
@@ -177,7 +177,7 @@ public final class ReviewBenchmark {
 
         int approved = 0;
         for (int i = 0; i < personIds.size(); i += Math.max(1, n / 50)) {
-            approved += app.accounts.person(personIds.get(i)).orElseThrow().registration().status() == RegistrationStatus.APPROVED ? 1 : 0;
+            approved += app.accounts().person(personIds.get(i)).orElseThrow().registration().status() == RegistrationStatus.APPROVED ? 1 : 0;
         }
         System.out.printf("API: %d calls, total %.2f s, per batch %s, per review %.2f ms%n", batchNanos.length,
                 (apiDone - start) / 1e9, new Percentiles(batchNanos).summary(), (apiDone - start) / 1e6 / n);
@@ -228,11 +228,11 @@ public final class ReviewBenchmark {
         Instant now = Instant.now();
         String idCard = TestData.idCard();
         String personId = Ids.newId("p");
-        if (!app.accounts.claimIdCard(idCard, personId)) {
+        if (!app.accounts().claimIdCard(idCard, personId)) {
             throw new IllegalStateException("ID number taken: " + i);
         }
         String name = "压测人员" + i;
-        app.accounts.createPerson(new Person(personId, idCard, name, TestData.phone(), hash,
+        app.accounts().createPerson(new Person(personId, idCard, name, TestData.phone(), hash,
                 new PersonRegistration(t.unitId, RegistrationStatus.PENDING, "卫生技术人员", "中级"),
                 false, false, LoginGuard.CLEAR, 1, now));
         Map<String, Object> subject = new LinkedHashMap<>();
@@ -243,7 +243,7 @@ public final class ReviewBenchmark {
         subject.put("unitName", t.unitName);
         subject.put("titleSeries", "卫生技术人员");
         subject.put("titleLevel", "中级");
-        app.reviews.submit(new ReviewService.Submission(ReviewKind.PERSON_REGISTRATION, personId, subject,
+        app.reviews().submit(new ReviewService.Submission(ReviewKind.PERSON_REGISTRATION, personId, subject,
                 new LinkedHashMap<>(subject), name + " " + t.unitName, List.of(List.of(t.deptId))),
                 new AuditContext("bench", "127.0.0.1", personId, t.unitId));
         return personId;
@@ -343,10 +343,10 @@ public final class ReviewBenchmark {
         String deptId = "o_bench_dept_" + suffix.hashCode();
         String unitId = "o_bench_unit_" + suffix.hashCode();
         String adminIdCard = TestData.idCard();
-        app.bootstrap.ensureOrg(deptId, OrgType.DEPARTMENT, "压测部门" + tag, TestData.creditCode(), Bootstrap.ROOT_ORG_ID,
+        app.bootstrap().ensureOrg(deptId, OrgType.DEPARTMENT, "压测部门" + tag, TestData.creditCode(), Bootstrap.ROOT_ORG_ID,
                 "027-86000000", new Bootstrap.Account(adminIdCard, "压测管理员", TestData.phone(), TestData.PASSWORD));
         String unitName = "压测单位" + tag;
-        app.bootstrap.ensureOrg(unitId, OrgType.UNIT, unitName, TestData.creditCode(), deptId, "027-86000001",
+        app.bootstrap().ensureOrg(unitId, OrgType.UNIT, unitName, TestData.creditCode(), deptId, "027-86000001",
                 new Bootstrap.Account(TestData.idCard(), "压测单位管理员", TestData.phone(), TestData.PASSWORD));
         return new Tree(deptId, unitId, unitName, adminIdCard);
     }

@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -28,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code mvn -q -pl devserver -am -DskipTests install && mvn -q -pl devserver exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=cn.hbce.devserver.bench.SkeletonBenchmark}
  * <ol>
- * <li>cold init in fresh JVMs: a trivial handler, HealthFunction, GetOrgFunction (talks to DynamoDB);</li>
+ * <li>cold init in fresh JVMs: a trivial handler, HealthFunction, the authorizer, GetOrgFunction and
+ * DecideReviewsFunction (talk to DynamoDB), each also with the SnapStart priming run before the request;</li>
  * <li>warm p50/p99 through the devserver: login, GET /v1/org; and a raw dynalite GetItem.</li>
  * </ol>
  */
@@ -51,12 +51,32 @@ public final class SkeletonBenchmark {
             String personId = me.path("personId").asText();
 
             System.out.println("# Cold start (fresh JVM, no SnapStart): median of " + coldRuns
-                    + " runs; columns: JVM start→first answer, handler init, first invocation (ms)");
-            coldStart("trivial handler", coldRuns, TrivialHandler.class.getName(), Map.of());
-            coldStart("HealthFunction", coldRuns, "cn.hbce.health.HealthFunction",
-                    server.functions().environment("HealthFunction"), "/v1/health");
-            coldStart("GetOrgFunction", coldRuns, "cn.hbce.org.GetOrgFunction",
-                    server.functions().environment("GetOrgFunction"), "/v1/org", personId, Bootstrap.ROOT_ORG_ID);
+                    + " runs; columns: JVM start→first answer, handler init, first invocation, priming (ms)");
+            String decide = "{\"decisions\":[{\"reviewId\":\"r_bench_none\",\"decision\":\"APPROVE\"}]}";
+            Map<String, List<String>> probes = new java.util.LinkedHashMap<>();
+            probes.put("trivial handler", List.of("false", TrivialHandler.class.getName()));
+            // -Dprimed=false leaves out the primed probes (e.g. to measure a build without priming).
+            for (String prime : Boolean.parseBoolean(System.getProperty("primed", "true")) ? List.of("false", "true")
+                    : List.of("false")) {
+                String suffix = prime.equals("true") ? " primed" : "";
+                probes.put("HealthFunction" + suffix, List.of(prime, "cn.hbce.health.HealthFunction", "GET", "/v1/health"));
+                probes.put("Authorizer" + suffix, List.of(prime, "cn.hbce.auth.AuthorizerFunction", "authorizer", token));
+                probes.put("GetOrgFunction" + suffix, List.of(prime, "cn.hbce.org.GetOrgFunction", "GET", "/v1/org",
+                        personId, Bootstrap.ROOT_ORG_ID));
+                probes.put("DecideReviews" + suffix, List.of(prime, "cn.hbce.review.DecideReviewsFunction", "POST",
+                        "/v1/reviews/decisions", personId, Bootstrap.ROOT_ORG_ID, decide));
+            }
+            // Round-robin: every probe sees the same share of whatever else the machine is doing.
+            Map<String, List<double[]>> results = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < coldRuns; i++) {
+                for (var probe : probes.entrySet()) {
+                    List<String> handlerAndArgs = probe.getValue().subList(1, probe.getValue().size());
+                    results.computeIfAbsent(probe.getKey(), k -> new ArrayList<>()).add(coldStart(probe.getKey(),
+                            Boolean.parseBoolean(probe.getValue().get(0)), handlerAndArgs,
+                            environmentOf(server, handlerAndArgs.get(0))));
+                }
+            }
+            results.forEach(SkeletonBenchmark::printMedians);
 
             System.out.println("# Warm latency through the devserver (sequential requests)");
             warmup(() -> get(api, "/v1/org", token), 200);
@@ -82,16 +102,22 @@ public final class SkeletonBenchmark {
         System.exit(0);
     }
 
-    /** {@code environment}: the function's own, as the devserver gives it (and Lambda would). */
-    private static void coldStart(String label, int runs, String handler, Map<String, String> environment, String... args)
-            throws Exception {
-        List<double[]> results = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
+    /** The function's own environment, as the devserver gives it (and Lambda would); none for the trivial handler. */
+    private static Map<String, String> environmentOf(DevServer server, String handlerClass) {
+        return handlerClass.startsWith("cn.hbce.")
+                ? server.functions().environment(handlerClass.substring(handlerClass.lastIndexOf('.') + 1))
+                : Map.of();
+    }
+
+    /** One fresh JVM: {@code [jvmToAnswer, init, firstInvocation, priming]} in ms. */
+    private static double[] coldStart(String label, boolean prime, List<String> handlerAndArgs,
+                                      Map<String, String> environment) throws Exception {
+        {
             List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
-                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                    "-cp", classpath(), ColdStartProbe.class.getName(), handler));
-            cmd.addAll(Arrays.asList(args));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Dprime=" + prime,
+                    "-cp", classpath(), ColdStartProbe.class.getName()));
+            cmd.addAll(handlerAndArgs);
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
             pb.environment().putAll(environment);
             Process p = pb.start();
             String last = null;
@@ -105,15 +131,19 @@ public final class SkeletonBenchmark {
                 throw new IllegalStateException(label + " probe failed: " + last);
             }
             String[] cols = last.trim().split(" ");
-            results.add(new double[] {Double.parseDouble(cols[0]), Double.parseDouble(cols[1]), Double.parseDouble(cols[2])});
+            return new double[] {Double.parseDouble(cols[0]), Double.parseDouble(cols[1]), Double.parseDouble(cols[2]),
+                    Double.parseDouble(cols[3])};
         }
-        double[] med = new double[3];
-        for (int c = 0; c < 3; c++) {
+    }
+
+    private static void printMedians(String label, List<double[]> results) {
+        double[] med = new double[4];
+        for (int c = 0; c < 4; c++) {
             final int col = c;
             double[] sorted = results.stream().mapToDouble(r -> r[col]).sorted().toArray();
             med[c] = sorted[sorted.length / 2];
         }
-        System.out.printf("%-18s %8.0f %8.1f %8.1f%n", label, med[0], med[1], med[2]);
+        System.out.printf("%-22s %8.0f %8.1f %8.1f %8.1f%n", label, med[0], med[1], med[2], med[3]);
     }
 
     /** Under exec:java the application classpath is the context class loader's, not java.class.path. */

@@ -164,8 +164,8 @@ class ApprovalFaultIT {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fault", "fault")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
         AppContext app = AppContext.get();
-        repository = new DynamoReviewRepository(AwsClients.dynamo(), app.config.tableName(), app.cursors);
-        audit = new CountingAudit(app.audit);
+        repository = new DynamoReviewRepository(AwsClients.dynamo(), app.config().tableName(), app.cursors());
+        audit = new CountingAudit(app.audit());
         tree = Reviews.tree("故障");
     }
 
@@ -195,7 +195,7 @@ class ApprovalFaultIT {
     /** A ReviewService wired as AppContext wires it, but whose workflow is this test's emulator. */
     private ReviewService service(long decisionTimeoutSeconds) {
         AppContext app = AppContext.get();
-        Map<ReviewKind, ReviewEffect> effects = AppContext.reviewEffects(app.orgs, app.accounts);
+        Map<ReviewKind, ReviewEffect> effects = AppContext.reviewEffects(app.orgs(), app.accounts());
         ReviewService service = new ReviewService(repository, new SfnApprovalWorkflow(client, machineArn, decisionTimeoutSeconds),
                 effects, audit, Clock.systemUTC());
         invoker.service = service;
@@ -209,7 +209,7 @@ class ApprovalFaultIT {
     private Pending submitPersonRegistration(ReviewService service) {
         String idCard = TestData.idCard();
         String name = TestData.personName("故障");
-        String personId = AppContext.get().bootstrap.ensurePerson(new Bootstrap.Account(idCard, name, TestData.phone(), TestData.PASSWORD),
+        String personId = AppContext.get().bootstrap().ensurePerson(new Bootstrap.Account(idCard, name, TestData.phone(), TestData.PASSWORD),
                 new PersonRegistration(tree.unit().orgId(), RegistrationStatus.PENDING, "卫生技术人员", "中级"));
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("personId", personId);
@@ -224,7 +224,7 @@ class ApprovalFaultIT {
     }
 
     private Actor decider() {
-        String personId = AppContext.get().accounts.personIdForIdCard(tree.dept().idCard()).orElseThrow();
+        String personId = AppContext.get().accounts().personIdForIdCard(tree.dept().idCard()).orElseThrow();
         return new Actor(personId, "s_fault", "DEPARTMENT", tree.dept().orgId(), "a_fault", true, Set.of(), true, false);
     }
 
@@ -265,7 +265,7 @@ class ApprovalFaultIT {
     }
 
     private static RegistrationStatus registration(String personId) {
-        return AppContext.get().accounts.person(personId).orElseThrow().registration().status();
+        return AppContext.get().accounts().person(personId).orElseThrow().registration().status();
     }
 
     @Test

@@ -20,7 +20,7 @@ final class AuditTrail {
         String month = DateTimeFormatter.ofPattern("yyyy-MM").format(ZonedDateTime.now(ZoneOffset.ofHours(8)));
         List<String> out = new ArrayList<>();
         var pages = cn.hbce.common.aws.AwsClients.dynamo().queryPaginator(q -> q
-                .tableName(AppContext.get().config.auditTableName())
+                .tableName(AppContext.get().config().auditTableName())
                 .keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk",
                         AttributeValue.fromS("AUDIT#" + (actorOrgId == null ? "-" : actorOrgId) + "#" + month))));

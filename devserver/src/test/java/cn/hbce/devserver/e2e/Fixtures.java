@@ -64,7 +64,7 @@ public final class Fixtures {
     public static ApprovedOrg approvedOrg(OrgType type, String parentOrgId, String name, String idCard) {
         E2E.server();
         String orgId = "o_e2e_" + type.name().toLowerCase() + "_" + ORG_SEQ.incrementAndGet() + "_" + System.nanoTime();
-        AppContext.get().bootstrap.ensureOrg(orgId, type, name, TestData.creditCode(), parentOrgId, "027-86000000",
+        AppContext.get().bootstrap().ensureOrg(orgId, type, name, TestData.creditCode(), parentOrgId, "027-86000000",
                 new Bootstrap.Account(idCard, "测试超级管理员", TestData.phone(), TestData.PASSWORD));
         return new ApprovedOrg(orgId, name, type, idCard, TestData.PASSWORD);
     }
@@ -72,7 +72,7 @@ public final class Fixtures {
     /** A professional of the seeded hospital whose registration has this status (made with Bootstrap, in this JVM). */
     public static String professional(cn.hbce.account.RegistrationStatus status, String idCard) {
         E2E.server();
-        return AppContext.get().bootstrap.ensurePerson(
+        return AppContext.get().bootstrap().ensurePerson(
                 new Bootstrap.Account(idCard, "测试专技人员", TestData.phone(), TestData.PASSWORD),
                 new cn.hbce.account.PersonRegistration(DemoData.HOSPITAL, status, "卫生技术人员", "初级"));
     }
@@ -154,7 +154,7 @@ public final class Fixtures {
         item.put("roleId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(roleId));
         item.put("name", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("端到端测试角色"));
         item.put("permissions", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromSs(java.util.List.of(permissions)));
-        cn.hbce.common.aws.AwsClients.dynamo().putItem(p -> p.tableName(AppContext.get().config.tableName()).item(item));
+        cn.hbce.common.aws.AwsClients.dynamo().putItem(p -> p.tableName(AppContext.get().config().tableName()).item(item));
         return roleId;
     }
 
@@ -166,9 +166,9 @@ public final class Fixtures {
         E2E.server();
         String idCard = TestData.idCard();
         AppContext app = AppContext.get();
-        String personId = app.bootstrap.ensurePerson(new Bootstrap.Account(idCard, "测试普通管理员", TestData.phone(),
+        String personId = app.bootstrap().ensurePerson(new Bootstrap.Account(idCard, "测试普通管理员", TestData.phone(),
                 TestData.PASSWORD), null);
-        app.accounts.createMembership(new cn.hbce.account.AdminMembership(cn.hbce.common.Ids.newId("a"), org.orgId(),
+        app.accounts().createMembership(new cn.hbce.account.AdminMembership(cn.hbce.common.Ids.newId("a"), org.orgId(),
                 org.type().name(), personId, roleId, false, false));
         return idCard;
     }

@@ -80,7 +80,7 @@ class LocalIamIT {
 
     @Test
     void onlyTheSubmittingFunctionsStartTheApproval() {
-        String machine = cn.hbce.AppContext.get().config.approvalStateMachineArn().orElseThrow();
+        String machine = cn.hbce.AppContext.get().config().approvalStateMachineArn().orElseThrow();
         try (SfnClient getOrg = sfnAs("GetOrgFunction")) {
             SfnException denied = assertThrows(SfnException.class,
                     () -> getOrg.startExecution(r -> r.stateMachineArn(machine).input("{}")));

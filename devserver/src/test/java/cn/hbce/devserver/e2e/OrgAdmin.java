@@ -122,7 +122,7 @@ public final class OrgAdmin {
     /** An approved (or otherwise decided) professional registered with {@code orgId}; returns the person id. */
     public static String professionalOf(String orgId, RegistrationStatus status, String idCard) {
         E2E.server();
-        return AppContext.get().bootstrap.ensurePerson(
+        return AppContext.get().bootstrap().ensurePerson(
                 new Bootstrap.Account(idCard, PROFESSIONAL_NAME, TestData.phone(), TestData.PASSWORD),
                 new PersonRegistration(orgId, status, "卫生技术人员", "中级"));
     }
@@ -136,7 +136,7 @@ public final class OrgAdmin {
         String month = DateTimeFormatter.ofPattern("yyyy-MM").format(ZonedDateTime.now(ZoneOffset.ofHours(8)));
         List<String> out = new ArrayList<>();
         var pages = cn.hbce.common.aws.AwsClients.dynamo().queryPaginator(q -> q
-                .tableName(AppContext.get().config.auditTableName())
+                .tableName(AppContext.get().config().auditTableName())
                 .keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("AUDIT#" + orgId + "#" + month))));
         pages.items().forEach(i -> out.add(i.get("action").s()));

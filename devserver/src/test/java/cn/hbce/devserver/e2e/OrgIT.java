@@ -47,6 +47,26 @@ class OrgIT {
     }
 
     @Test
+    void aParentsRenameShowsInItsChildrensOrg() {
+        Fixtures.ApprovedOrg parent = Fixtures.approvedOrg(cn.hbce.org.OrgType.DEPARTMENT, Fixtures.ROOT_ORG_ID,
+                TestData.departmentName("上级"));
+        Fixtures.ApprovedOrg unit = Fixtures.approvedOrg(cn.hbce.org.OrgType.UNIT, parent.orgId(), TestData.departmentName("下属单位"));
+        Fixtures.ApprovedOrg dept = Fixtures.approvedOrg(cn.hbce.org.OrgType.DEPARTMENT, parent.orgId(),
+                TestData.departmentName("下级"));
+        String unitToken = Fixtures.token(unit);
+        assertEquals(parent.name(), org(unitToken).path("parentName").asText());
+
+        String parentToken = Fixtures.token(parent);
+        String newName = TestData.departmentName("更名");
+        E2E.Resp renamed = E2E.put("/v1/org", obj("name", newName, "version", org(parentToken).path("version").asLong()),
+                parentToken);
+        assertEquals(200, renamed.status(), renamed::toString);
+        assertEquals(newName, org(unitToken).path("parentName").asText());
+        assertEquals(newName, org(Fixtures.token(dept)).path("parentName").asText());
+        assertEquals(unit.name(), org(unitToken).path("name").asText(), "the child's own name is untouched");
+    }
+
+    @Test
     void rootAdminSeesTheRootOrgWithoutParent() {
         JsonNode org = org(Fixtures.rootToken());
         assertEquals(Fixtures.ROOT_ORG_ID, org.path("orgId").asText());

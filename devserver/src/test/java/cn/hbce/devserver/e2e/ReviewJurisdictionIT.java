@@ -162,7 +162,7 @@ class ReviewJurisdictionIT {
     /** An approved professional of the very unit whose person's registration is pending. */
     private static String professionalOfTheUnit() {
         String idCard = TestData.idCard();
-        cn.hbce.AppContext.get().bootstrap.ensurePerson(
+        cn.hbce.AppContext.get().bootstrap().ensurePerson(
                 new cn.hbce.bootstrap.Bootstrap.Account(idCard, "本单位专技人员", TestData.phone(), TestData.PASSWORD),
                 new cn.hbce.account.PersonRegistration(tree.unit().orgId(), RegistrationStatus.APPROVED, "卫生技术人员", "中级"));
         return Fixtures.token("PERSON", idCard, TestData.PASSWORD);

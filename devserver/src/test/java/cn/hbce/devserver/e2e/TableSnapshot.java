@@ -21,7 +21,7 @@ final class TableSnapshot {
     }
 
     static Map<String, String> take() {
-        String table = AppContext.get().config.tableName();
+        String table = AppContext.get().config().tableName();
         Map<String, String> out = new TreeMap<>();
         AwsClients.dynamo().scanPaginator(s -> s.tableName(table).consistentRead(true)).items().forEach(item -> {
             String pk = str(item, "PK");

@@ -38,12 +38,12 @@ class WorkflowTaskGuardIT {
     static void tree() {
         E2E.server();
         tree = Reviews.tree("守卫");
-        repository = new DynamoReviewRepository(AwsClients.dynamo(), AppContext.get().config.tableName(),
-                AppContext.get().cursors);
+        repository = new DynamoReviewRepository(AwsClients.dynamo(), AppContext.get().config().tableName(),
+                AppContext.get().cursors());
     }
 
     private static String execution(String reviewId) {
-        return AppContext.get().config.approvalStateMachineArn().orElseThrow().replace(":stateMachine:", ":execution:")
+        return AppContext.get().config().approvalStateMachineArn().orElseThrow().replace(":stateMachine:", ":execution:")
                 + ":" + reviewId;
     }
 
@@ -57,7 +57,7 @@ class WorkflowTaskGuardIT {
     }
 
     private static RegistrationStatus registration(String personId) {
-        return AppContext.get().accounts.person(personId).orElseThrow().registration().status();
+        return AppContext.get().accounts().person(personId).orElseThrow().registration().status();
     }
 
     private static void assertStillPending(String reviewId, String personId) {
@@ -144,7 +144,7 @@ class WorkflowTaskGuardIT {
         assertTrue(OrgAdmin.auditActions(tree.dept().orgId()).contains("DECIDE_APPROVED"), "the decision is audited");
 
         String month = DateTimeFormatter.ofPattern("yyyy-MM").format(ZonedDateTime.now(ZoneOffset.ofHours(8)));
-        var inAppTable = AwsClients.dynamo().query(q -> q.tableName(AppContext.get().config.tableName())
+        var inAppTable = AwsClients.dynamo().query(q -> q.tableName(AppContext.get().config().tableName())
                 .keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("AUDIT#" + tree.dept().orgId() + "#" + month))));
         assertEquals(0, inAppTable.count(), "no audit record in the application table");

@@ -35,6 +35,10 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
             "cache-control", "no-store",
             "x-content-type-options", "nosniff");
 
+    static {
+        Priming.register("json", Priming::json);
+    }
+
     /** The rule for who may call this route. */
     protected abstract Access access();
 

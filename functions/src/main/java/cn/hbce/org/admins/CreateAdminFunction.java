@@ -12,7 +12,7 @@ public final class CreateAdminFunction extends ApiFunction {
     private final AdminService admins;
 
     public CreateAdminFunction() {
-        this(AppContext.get().admins);
+        this(AppContext.get().admins());
     }
 
     public CreateAdminFunction(AdminService admins) {

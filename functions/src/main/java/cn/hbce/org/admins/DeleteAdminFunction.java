@@ -11,7 +11,7 @@ public final class DeleteAdminFunction extends ApiFunction {
     private final AdminService admins;
 
     public DeleteAdminFunction() {
-        this(AppContext.get().admins);
+        this(AppContext.get().admins());
     }
 
     public DeleteAdminFunction(AdminService admins) {

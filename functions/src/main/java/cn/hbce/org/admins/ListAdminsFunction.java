@@ -11,7 +11,7 @@ public final class ListAdminsFunction extends ApiFunction {
     private final AdminService admins;
 
     public ListAdminsFunction() {
-        this(AppContext.get().admins);
+        this(AppContext.get().admins());
     }
 
     public ListAdminsFunction(AdminService admins) {

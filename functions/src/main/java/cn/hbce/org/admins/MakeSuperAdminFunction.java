@@ -11,7 +11,7 @@ public final class MakeSuperAdminFunction extends ApiFunction {
     private final AdminService admins;
 
     public MakeSuperAdminFunction() {
-        this(AppContext.get().admins);
+        this(AppContext.get().admins());
     }
 
     public MakeSuperAdminFunction(AdminService admins) {

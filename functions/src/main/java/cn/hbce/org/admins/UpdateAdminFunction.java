@@ -11,7 +11,7 @@ public final class UpdateAdminFunction extends ApiFunction {
     private final AdminService admins;
 
     public UpdateAdminFunction() {
-        this(AppContext.get().admins);
+        this(AppContext.get().admins());
     }
 
     public UpdateAdminFunction(AdminService admins) {

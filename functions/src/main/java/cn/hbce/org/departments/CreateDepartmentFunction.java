@@ -12,7 +12,7 @@ public final class CreateDepartmentFunction extends ApiFunction {
     private final DepartmentService departments;
 
     public CreateDepartmentFunction() {
-        this(AppContext.get().departments);
+        this(AppContext.get().departments());
     }
 
     public CreateDepartmentFunction(DepartmentService departments) {

@@ -11,7 +11,7 @@ public final class DeleteDepartmentFunction extends ApiFunction {
     private final DepartmentService departments;
 
     public DeleteDepartmentFunction() {
-        this(AppContext.get().departments);
+        this(AppContext.get().departments());
     }
 
     public DeleteDepartmentFunction(DepartmentService departments) {

@@ -11,7 +11,7 @@ public final class ListDepartmentsFunction extends ApiFunction {
     private final DepartmentService departments;
 
     public ListDepartmentsFunction() {
-        this(AppContext.get().departments);
+        this(AppContext.get().departments());
     }
 
     public ListDepartmentsFunction(DepartmentService departments) {

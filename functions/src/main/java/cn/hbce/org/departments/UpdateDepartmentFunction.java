@@ -11,7 +11,7 @@ public final class UpdateDepartmentFunction extends ApiFunction {
     private final DepartmentService departments;
 
     public UpdateDepartmentFunction() {
-        this(AppContext.get().departments);
+        this(AppContext.get().departments());
     }
 
     public UpdateDepartmentFunction(DepartmentService departments) {

@@ -12,7 +12,7 @@ public final class CreateRoleFunction extends ApiFunction {
     private final RoleService roles;
 
     public CreateRoleFunction() {
-        this(AppContext.get().roles);
+        this(AppContext.get().roles());
     }
 
     public CreateRoleFunction(RoleService roles) {

@@ -11,7 +11,7 @@ public final class DeleteRoleFunction extends ApiFunction {
     private final RoleService roles;
 
     public DeleteRoleFunction() {
-        this(AppContext.get().roles);
+        this(AppContext.get().roles());
     }
 
     public DeleteRoleFunction(RoleService roles) {

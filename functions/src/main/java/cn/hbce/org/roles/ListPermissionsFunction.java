@@ -11,7 +11,7 @@ public final class ListPermissionsFunction extends ApiFunction {
     private final RoleService roles;
 
     public ListPermissionsFunction() {
-        this(AppContext.get().roles);
+        this(AppContext.get().roles());
     }
 
     public ListPermissionsFunction(RoleService roles) {

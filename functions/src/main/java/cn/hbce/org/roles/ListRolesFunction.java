@@ -11,7 +11,7 @@ public final class ListRolesFunction extends ApiFunction {
     private final RoleService roles;
 
     public ListRolesFunction() {
-        this(AppContext.get().roles);
+        this(AppContext.get().roles());
     }
 
     public ListRolesFunction(RoleService roles) {

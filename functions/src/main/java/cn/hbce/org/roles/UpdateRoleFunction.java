@@ -11,7 +11,7 @@ public final class UpdateRoleFunction extends ApiFunction {
     private final RoleService roles;
 
     public UpdateRoleFunction() {
-        this(AppContext.get().roles);
+        this(AppContext.get().roles());
     }
 
     public UpdateRoleFunction(RoleService roles) {

@@ -12,7 +12,7 @@ public final class DisableSubordinateAdminFunction extends ApiFunction {
     private final SubordinateService subordinates;
 
     public DisableSubordinateAdminFunction() {
-        this(AppContext.get().subordinates);
+        this(AppContext.get().subordinates());
     }
 
     public DisableSubordinateAdminFunction(SubordinateService subordinates) {

@@ -12,7 +12,7 @@ public final class EnableSubordinateAdminFunction extends ApiFunction {
     private final SubordinateService subordinates;
 
     public EnableSubordinateAdminFunction() {
-        this(AppContext.get().subordinates);
+        this(AppContext.get().subordinates());
     }
 
     public EnableSubordinateAdminFunction(SubordinateService subordinates) {

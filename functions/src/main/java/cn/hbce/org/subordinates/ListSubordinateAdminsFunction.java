@@ -12,7 +12,7 @@ public final class ListSubordinateAdminsFunction extends ApiFunction {
     private final SubordinateService subordinates;
 
     public ListSubordinateAdminsFunction() {
-        this(AppContext.get().subordinates);
+        this(AppContext.get().subordinates());
     }
 
     public ListSubordinateAdminsFunction(SubordinateService subordinates) {

@@ -14,7 +14,7 @@ public final class ListSubordinatesFunction extends ApiFunction {
     private final SubordinateService subordinates;
 
     public ListSubordinatesFunction() {
-        this(AppContext.get().subordinates);
+        this(AppContext.get().subordinates());
     }
 
     public ListSubordinatesFunction(SubordinateService subordinates) {

@@ -12,7 +12,7 @@ public final class ResetSubordinateAdminPasswordFunction extends ApiFunction {
     private final SubordinateService subordinates;
 
     public ResetSubordinateAdminPasswordFunction() {
-        this(AppContext.get().subordinates);
+        this(AppContext.get().subordinates());
     }
 
     public ResetSubordinateAdminPasswordFunction(SubordinateService subordinates) {

@@ -96,7 +96,9 @@ public final class Fakes {
     }
 
     public AccountService accountService() {
-        return new AccountService(accounts, orgs, sessions, hasher, caller, audit, clock);
+        return new AccountService(accounts, (personId, orgId) -> new cn.hbce.auth.ProfileReader.PersonAndOrg(
+                accounts.person(personId), orgId == null ? java.util.Optional.empty() : orgs.get(orgId)),
+                sessions, hasher, audit, clock);
     }
 
     public OrgService orgService() {
