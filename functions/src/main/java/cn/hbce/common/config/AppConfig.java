@@ -1,5 +1,6 @@
 package cn.hbce.common.config;
 
+import cn.hbce.common.Lazy;
 import cn.hbce.common.aws.AwsClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,7 +32,7 @@ public record AppConfig(
                 Env.required("TABLE_NAME"),
                 Env.required("AUDIT_TABLE_NAME"),
                 Env.optional("BUCKET_NAME").orElse(""),
-                once(() -> checked(AwsClients.secretString(secretArn.orElseThrow(
+                Lazy.of(() -> checked(AwsClients.secretString(secretArn.orElseThrow(
                         () -> new IllegalStateException("Missing configuration: TOKEN_SECRET_ARN"))))),
                 Duration.ofMinutes(Long.parseLong(Env.optional("TOKEN_LIFETIME_MINUTES").orElse("120"))),
                 Duration.ofMinutes(Long.parseLong(Env.optional("ADMIN_IDLE_MINUTES").orElse("30"))),
@@ -53,25 +54,4 @@ public record AppConfig(
         return bytes;
     }
 
-    /** Computes the value on the first successful call and keeps it; a failed call is tried again next time. */
-    static Supplier<byte[]> once(Supplier<byte[]> source) {
-        return new Supplier<>() {
-            private volatile byte[] value;
-
-            @Override
-            public byte[] get() {
-                byte[] v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        v = value;
-                        if (v == null) {
-                            v = source.get();
-                            value = v;
-                        }
-                    }
-                }
-                return v;
-            }
-        };
-    }
 }

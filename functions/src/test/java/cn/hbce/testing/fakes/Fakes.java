@@ -77,16 +77,9 @@ public final class Fakes {
         return table.faults();
     }
 
-    /** The effects of AppContext.reviewEffects, over the fakes. */
+    /** The effects AppContext wires, over the fakes. */
     private Map<ReviewKind, ReviewEffect> reviewEffects() {
-        ReviewEffect orgRegistration = new OrgRegistrationEffect(orgs, accounts);
-        return Map.of(
-                ReviewKind.PERSON_REGISTRATION, new PersonRegistrationEffect(accounts),
-                ReviewKind.DEPARTMENT_REGISTRATION, orgRegistration,
-                ReviewKind.UNIT_REGISTRATION, orgRegistration,
-                ReviewKind.BASE_REGISTRATION, orgRegistration,
-                ReviewKind.ORG_CHANGE, OrgChangeEffects.infoChange(orgs),
-                ReviewKind.SUPERIOR_CHANGE, OrgChangeEffects.superiorChange(orgs));
+        return cn.hbce.AppContext.reviewEffects(orgs, accounts);
     }
 
     // ---- services, wired as AppContext wires them ----
