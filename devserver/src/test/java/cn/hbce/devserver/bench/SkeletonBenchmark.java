@@ -104,7 +104,7 @@ public final class SkeletonBenchmark {
 
     /** The function's own environment, as the devserver gives it (and Lambda would); none for the trivial handler. */
     private static Map<String, String> environmentOf(DevServer server, String handlerClass) {
-        return handlerClass.startsWith("cn.hbce.")
+        return handlerClass.startsWith("cn.hbce.") && !handlerClass.startsWith("cn.hbce.devserver.")
                 ? server.functions().environment(handlerClass.substring(handlerClass.lastIndexOf('.') + 1))
                 : Map.of();
     }
