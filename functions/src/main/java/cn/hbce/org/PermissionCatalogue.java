@@ -1,10 +1,12 @@
 package cn.hbce.org;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +14,8 @@ import java.util.Set;
 /**
  * The permissions a role can grant, from reference data. The super admin holds all of them plus
  * {@link #SUPER_ADMIN_ONLY}, which no role can grant.
+ * The file is read with Jackson's streaming API: the authorizer loads the catalogue at its cold
+ * start, and an {@code ObjectMapper} binding records would load some 400 more classes for 13 pairs.
  */
 public final class PermissionCatalogue {
     public static final Set<String> SUPER_ADMIN_ONLY = Set.of("admins.manage", "roles.manage");
@@ -29,9 +33,40 @@ public final class PermissionCatalogue {
             if (in == null) {
                 throw new IllegalStateException("reference/permissions.json missing from the classpath");
             }
-            return new PermissionCatalogue(new ObjectMapper().readValue(in, new TypeReference<List<Permission>>() { }));
+            return new PermissionCatalogue(read(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code [{"code": ..., "name": ...}, ...]}; anything else in the file is an error. */
+    private static List<Permission> read(InputStream in) throws IOException {
+        List<Permission> permissions = new ArrayList<>();
+        try (JsonParser p = new JsonFactory().createParser(in)) {
+            expect(p.nextToken() == JsonToken.START_ARRAY, "an array");
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                String code = null;
+                String name = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    expect(p.nextToken() == JsonToken.VALUE_STRING, "a string for " + field);
+                    switch (field) {
+                        case "code" -> code = p.getText();
+                        case "name" -> name = p.getText();
+                        default -> expect(false, "only code and name, not " + field);
+                    }
+                }
+                expect(code != null && name != null, "code and name in every permission");
+                permissions.add(new Permission(code, name));
+            }
+            expect(p.currentToken() == JsonToken.END_ARRAY, "permission objects only");
+        }
+        return permissions;
+    }
+
+    private static void expect(boolean condition, String what) {
+        if (!condition) {
+            throw new IllegalStateException("reference/permissions.json: expected " + what);
         }
     }
 

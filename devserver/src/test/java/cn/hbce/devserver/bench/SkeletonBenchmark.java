@@ -104,7 +104,7 @@ public final class SkeletonBenchmark {
 
     /** The function's own environment, as the devserver gives it (and Lambda would); none for the trivial handler. */
     private static Map<String, String> environmentOf(DevServer server, String handlerClass) {
-        return handlerClass.startsWith("cn.hbce.")
+        return handlerClass.startsWith("cn.hbce.") && !handlerClass.startsWith("cn.hbce.devserver.")
                 ? server.functions().environment(handlerClass.substring(handlerClass.lastIndexOf('.') + 1))
                 : Map.of();
     }
@@ -114,8 +114,13 @@ public final class SkeletonBenchmark {
                                       Map<String, String> environment) throws Exception {
         {
             List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
-                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Dprime=" + prime,
-                    "-cp", classpath(), ColdStartProbe.class.getName()));
+                    "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Dprime=" + prime));
+            // -DprobeJvmArgs="-Xlog:class+load:file=/tmp/cl-%p.txt" profiles the probes (space-separated).
+            String extra = System.getProperty("probeJvmArgs", "").trim();
+            if (!extra.isEmpty()) {
+                cmd.addAll(List.of(extra.split(" +")));
+            }
+            cmd.addAll(List.of("-cp", classpath(), ColdStartProbe.class.getName()));
             cmd.addAll(handlerAndArgs);
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
             pb.environment().putAll(environment);
@@ -146,20 +151,28 @@ public final class SkeletonBenchmark {
         System.out.printf("%-22s %8.0f %8.1f %8.1f %8.1f%n", label, med[0], med[1], med[2], med[3]);
     }
 
-    /** Under exec:java the application classpath is the context class loader's, not java.class.path. */
+    /**
+     * The probe's classpath: the benchmark's own (under exec:java the context class loader's, not
+     * java.class.path) without Logback. Logback reaches the devserver's classpath through S3Proxy; the
+     * deployed function jar has only slf4j-api and no binding. Left in, the SDK's first log call found
+     * it and parsed the devserver's logback.xml — about 500 classes and 200-300 ms that no Lambda
+     * cold start pays, charged to every function that calls AWS and not to Health.
+     */
     private static String classpath() {
+        List<String> entries = new ArrayList<>();
         if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader) {
-            StringBuilder cp = new StringBuilder();
             for (java.net.URL url : loader.getURLs()) {
                 try {
-                    cp.append(cp.length() == 0 ? "" : java.io.File.pathSeparator).append(java.nio.file.Path.of(url.toURI()));
+                    entries.add(java.nio.file.Path.of(url.toURI()).toString());
                 } catch (java.net.URISyntaxException e) {
                     throw new IllegalStateException(e);
                 }
             }
-            return cp.toString();
+        } else {
+            entries.addAll(List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)));
         }
-        return System.getProperty("java.class.path");
+        entries.removeIf(e -> e.contains("logback"));
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private interface Call {
