@@ -50,7 +50,7 @@ public final class SkeletonBenchmark {
             JsonNode me = get(api, "/v1/me", token);
             String personId = me.path("personId").asText();
 
-            System.out.println("# Cold start (fresh JVM, no SnapStart): median of " + coldRuns
+            System.out.println("# Cold start (fresh JVM, no SnapStart; classes from " + functionJar().map(j -> "the shaded function jar").orElse("the benchmark classpath") + "): median of " + coldRuns
                     + " runs; columns: JVM start→first answer, handler init, first invocation, priming (ms)");
             String decide = "{\"decisions\":[{\"reviewId\":\"r_bench_none\",\"decision\":\"APPROVE\"}]}";
             Map<String, List<String>> probes = new java.util.LinkedHashMap<>();
@@ -159,6 +159,11 @@ public final class SkeletonBenchmark {
      * cold start pays, charged to every function that calls AWS and not to Health.
      */
     private static String classpath() {
+        java.util.Optional<String> shaded = functionJar();
+        if (shaded.isPresent()) {
+            // As Lambda loads a function: the one shaded jar, plus the probe's own classes.
+            return shaded.get() + java.io.File.pathSeparator + probeClasses();
+        }
         List<String> entries = new ArrayList<>();
         if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader) {
             for (java.net.URL url : loader.getURLs()) {
@@ -173,6 +178,32 @@ public final class SkeletonBenchmark {
         }
         entries.removeIf(e -> e.contains("logback"));
         return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /**
+     * With {@code -DprobeJar=true}, the deployable jar ({@code functions/target/functions-*-lambda.jar},
+     * from {@code mvn -pl functions -am package -DskipTests}): the probes then load classes from one
+     * jar, as a Lambda container does, not from the ~180 jars of this classpath.
+     */
+    private static java.util.Optional<String> functionJar() {
+        if (!Boolean.getBoolean("probeJar")) {
+            return java.util.Optional.empty();
+        }
+        java.nio.file.Path target = DevServerConfig.ephemeral().projectRoot().resolve("functions/target");
+        try (var files = java.nio.file.Files.list(target)) {
+            return files.map(java.nio.file.Path::toString).filter(f -> f.endsWith("-lambda.jar")).findFirst();
+        } catch (java.io.IOException noBuild) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String probeClasses() {
+        try {
+            return java.nio.file.Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private interface Call {
