@@ -3,11 +3,10 @@ package cn.hbce.emulator.secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import cn.hbce.emulator.common.JsonProtocolExchange;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -73,10 +72,7 @@ public final class SecretsManagerLocal implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
+            byte[] body = JsonProtocolExchange.body(exchange);
             int status = 200;
             ObjectNode response;
             try {
@@ -89,12 +85,7 @@ public final class SecretsManagerLocal implements AutoCloseable {
                 response = JSON.createObjectNode().put("__type", "InternalServiceError").put("Message", String.valueOf(unexpected));
             }
             byte[] bytes = JSON.writeValueAsBytes(response);
-            exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-            exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            JsonProtocolExchange.answer(exchange, status, bytes, CONTENT_TYPE);
         }
     }
 

@@ -5,17 +5,15 @@ import cn.hbce.emulator.sfn.errors.ServiceError;
 import cn.hbce.emulator.sfn.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import cn.hbce.emulator.common.JsonProtocolExchange;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,10 +63,7 @@ public final class StepFunctionsHttpServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
+            byte[] body = JsonProtocolExchange.body(exchange);
             int status = 200;
             ObjectNode response;
             try {
@@ -82,12 +77,7 @@ public final class StepFunctionsHttpServer implements AutoCloseable {
                 response = error("InternalFailure", String.valueOf(unexpected));
             }
             byte[] bytes = Json.write(response).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-            exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            JsonProtocolExchange.answer(exchange, status, bytes, CONTENT_TYPE);
         }
     }
 
