@@ -2,17 +2,17 @@ package cn.hbce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.hbce.account.DynamoAccountRepository;
-import cn.hbce.account.DynamoSessionStore;
+import cn.hbce.account.adapter.DynamoAccountRepository;
+import cn.hbce.account.adapter.DynamoSessionStore;
 import cn.hbce.auth.AccountService;
-import cn.hbce.auth.DynamoProfileReader;
+import cn.hbce.auth.adapter.DynamoProfileReader;
 import cn.hbce.auth.GetMeFunction;
 import cn.hbce.account.PasswordHasher;
 import cn.hbce.bootstrap.Bootstrap;
 import cn.hbce.common.audit.AuditRecord;
 import cn.hbce.common.domain.Actor;
 import cn.hbce.common.http.PrincipalContext;
-import cn.hbce.org.DynamoOrgRepository;
+import cn.hbce.org.adapter.DynamoOrgRepository;
 import cn.hbce.org.GetOrgFunction;
 import cn.hbce.org.Org;
 import cn.hbce.org.OrgService;

@@ -7,6 +7,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * The layers of docs/design.md, enforced on packages and types rather than on class-name suffixes.
  * In each feature package ({@code cn.hbce.<feature>..}): handlers (web: the Lambda entry points,
  * i.e. every {@link RequestHandler}, and their nested request records) → use cases and domain
- * types (plain Java) → ports (interfaces) ← adapters (the {@code Dynamo*}, {@code Sfn*},
- * {@code S3*} classes, the only ones that touch the AWS SDK). {@code cn.hbce.common.http} and
+ * types (plain Java) → ports (interfaces) ← adapters (package {@code <feature>.adapter}, the only
+ * feature code that touches the AWS SDK). {@code cn.hbce.common.http} and
  * {@code cn.hbce.common.lambda} are the web layer's shared part, {@code cn.hbce.common.aws} the
  * adapters'; the wiring ({@code cn.hbce} itself) may see everything. A broken rule fails with the
  * offending dependency and the rule's reason.
@@ -55,16 +56,9 @@ class ArchitectureTest {
         }
     };
 
-    /** The adapters of a feature's ports to AWS, named after the service they speak to. */
-    private static final DescribedPredicate<JavaClass> ADAPTER = new DescribedPredicate<>("an adapter (Dynamo*, Sfn*, S3*)") {
-        @Override
-        public boolean test(JavaClass c) {
-            String name = c.getSimpleName().isEmpty() ? c.getName().substring(c.getName().lastIndexOf('.') + 1) : c.getSimpleName();
-            String outer = c.getName().substring(c.getPackageName().length() + 1);
-            return name.startsWith("Dynamo") || name.startsWith("Sfn") || name.startsWith("S3")
-                    || outer.startsWith("Dynamo") || outer.startsWith("Sfn") || outer.startsWith("S3");
-        }
-    };
+    /** The adapters of a feature's ports to AWS: everything in a {@code ..adapter..} package. */
+    private static final DescribedPredicate<JavaClass> ADAPTER =
+            resideInAPackage("..adapter..").as("an adapter (a class of an adapter package)");
 
     @Test
     void useCasesPortsAndDomainTypesKnowNeitherHttpNorLambdaNorAws() {
@@ -87,7 +81,7 @@ class ArchitectureTest {
     void onlyAdaptersTouchTheAwsSdk() {
         noClasses().that(not(ADAPTER).and(not(resideInAnyPackage("cn.hbce.common.aws..", "cn.hbce"))))
                 .should().dependOnClassesThat().resideInAPackage("software.amazon..")
-                .because("ports are plain interfaces; Dynamo*, Sfn*, S3* adapters and cn.hbce.common.aws implement them")
+                .because("ports are plain interfaces; the classes of the adapter packages and cn.hbce.common.aws implement them")
                 .check(CLASSES);
     }
 
@@ -132,6 +126,25 @@ class ArchitectureTest {
         slices().matching("cn.hbce.(*)..").namingSlices("feature $1")
                 .should().beFreeOfCycles()
                 .because("a cycle between features means neither can change or be tested alone")
+                .check(CLASSES);
+    }
+
+    @Test
+    void awsAdaptersLiveInAdapterPackages() {
+        classes().that().haveSimpleNameStartingWith("Dynamo").or().haveSimpleNameStartingWith("Sfn")
+                .or().haveSimpleNameStartingWith("S3")
+                .should().resideInAnyPackage("..adapter..", "cn.hbce.common.aws..")
+                .because("a class named after the AWS service it speaks to is an adapter, and adapters live in "
+                        + "their feature's adapter package (docs/design.md, Layers)")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingButTheWiringAndOtherAdaptersDependOnAdapters() {
+        noClasses().that(not(ADAPTER).and(not(resideInAnyPackage("cn.hbce", "cn.hbce.common.aws.."))))
+                .should().dependOnClassesThat(ADAPTER)
+                .because("use cases know their ports only; AppContext chooses the adapter")
                 .check(CLASSES);
     }
 }

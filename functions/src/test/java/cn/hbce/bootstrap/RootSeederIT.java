@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.hbce.account.AdminMembership;
-import cn.hbce.account.DynamoAccountRepository;
+import cn.hbce.account.adapter.DynamoAccountRepository;
 import cn.hbce.account.PasswordHasher;
 import cn.hbce.common.audit.AuditRecord;
-import cn.hbce.org.DynamoOrgRepository;
-import cn.hbce.org.subordinates.DynamoSubordinateRepository;
+import cn.hbce.org.adapter.DynamoOrgRepository;
+import cn.hbce.org.subordinates.adapter.DynamoSubordinateRepository;
 import cn.hbce.testing.LocalTable;
 import java.time.Clock;
 import java.util.List;

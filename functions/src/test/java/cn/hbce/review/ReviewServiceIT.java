@@ -1,5 +1,7 @@
 package cn.hbce.review;
 
+import cn.hbce.review.adapter.DynamoReviewRepository;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -12,7 +12,7 @@ import cn.hbce.devserver.DevServer;
 import cn.hbce.devserver.DevServerConfig;
 import cn.hbce.devserver.e2e.TestData;
 import cn.hbce.org.OrgType;
-import cn.hbce.review.DynamoReviewRepository;
+import cn.hbce.review.adapter.DynamoReviewRepository;
 import cn.hbce.review.Review;
 import cn.hbce.review.ReviewKind;
 import cn.hbce.review.ReviewService;

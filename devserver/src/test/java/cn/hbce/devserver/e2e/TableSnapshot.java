@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * records live in a table of their own.)
  */
 final class TableSnapshot {
-    /** The attempt window on a person's profile (cn.hbce.account.DynamoAttemptWindow). */
+    /** The attempt window on a person's profile (cn.hbce.account.adapter.DynamoAttemptWindow). */
     private static final Set<String> COUNTER_ATTRIBUTES = Set.of("failures", "windowStart", "lockedUntil");
 
     private TableSnapshot() {

@@ -8,7 +8,7 @@ import cn.hbce.AppContext;
 import cn.hbce.account.RegistrationStatus;
 import cn.hbce.common.aws.AwsClients;
 import cn.hbce.org.OrgType;
-import cn.hbce.review.DynamoReviewRepository;
+import cn.hbce.review.adapter.DynamoReviewRepository;
 import cn.hbce.review.FinishReviewFunction;
 import cn.hbce.review.OpenDecisionFunction;
 import cn.hbce.review.ReviewStatus;

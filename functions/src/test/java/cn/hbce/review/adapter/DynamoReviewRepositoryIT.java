@@ -1,4 +1,8 @@
-package cn.hbce.review;
+package cn.hbce.review.adapter;
+
+import cn.hbce.review.ReviewRepository;
+import cn.hbce.review.ReviewRepositoryContract;
+
 
 import cn.hbce.common.paging.CursorCodec;
 import cn.hbce.testing.LocalTable;

@@ -1,4 +1,11 @@
-package cn.hbce.review;
+package cn.hbce.review.adapter;
+
+import cn.hbce.review.Review;
+import cn.hbce.review.ReviewKind;
+import cn.hbce.review.ReviewQuery;
+import cn.hbce.review.ReviewRepository;
+import cn.hbce.review.ReviewStatus;
+import cn.hbce.review.ReviewStep;
 
 import cn.hbce.common.paging.CursorCodec;
 import cn.hbce.common.paging.Page;

@@ -1,4 +1,10 @@
-package cn.hbce.account;
+package cn.hbce.account.adapter;
+
+import cn.hbce.account.AdminMembership;
+import cn.hbce.account.LoginGuard;
+import cn.hbce.account.Person;
+import cn.hbce.account.PersonRegistration;
+import cn.hbce.account.RegistrationStatus;
 
 import cn.hbce.common.aws.Item;
 import java.time.Instant;

@@ -1,4 +1,8 @@
-package cn.hbce.review;
+package cn.hbce.review.adapter;
+
+import cn.hbce.review.ApprovalWorkflow;
+import cn.hbce.review.Review;
+import cn.hbce.review.ReviewKind;
 
 import cn.hbce.common.json.JsonMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,7 @@
-package cn.hbce.account;
+package cn.hbce.account.adapter;
+
+import cn.hbce.account.Session;
+import cn.hbce.account.SessionStore;
 
 import cn.hbce.common.aws.Item;
 import java.time.Instant;

@@ -1,4 +1,8 @@
-package cn.hbce.account;
+package cn.hbce.account.adapter;
+
+import cn.hbce.account.AttemptReservation;
+import cn.hbce.account.LoginGuard;
+import cn.hbce.account.LoginSourceLimiter;
 
 import cn.hbce.common.aws.Item;
 import java.time.Instant;

@@ -1,4 +1,7 @@
-package cn.hbce.common.audit;
+package cn.hbce.common.audit.adapter;
+
+import cn.hbce.common.audit.AuditLog;
+import cn.hbce.common.audit.AuditRecord;
 
 import cn.hbce.common.aws.Item;
 import java.time.ZoneOffset;

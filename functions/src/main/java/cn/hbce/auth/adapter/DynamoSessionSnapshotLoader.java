@@ -1,9 +1,12 @@
-package cn.hbce.auth;
+package cn.hbce.auth.adapter;
 
-import cn.hbce.account.DynamoSessionStore;
-import cn.hbce.account.PersonItems;
+import cn.hbce.auth.SessionSnapshot;
+import cn.hbce.auth.TokenClaims;
+
+import cn.hbce.account.adapter.DynamoSessionStore;
+import cn.hbce.account.adapter.PersonItems;
 import cn.hbce.common.aws.Item;
-import cn.hbce.org.DynamoOrgRepository;
+import cn.hbce.org.adapter.DynamoOrgRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,13 @@
-package cn.hbce.org;
+package cn.hbce.org.adapter;
+
+import cn.hbce.org.Org;
+import cn.hbce.org.OrgInfo;
+import cn.hbce.org.OrgRepository;
+import cn.hbce.org.OrgStatus;
+import cn.hbce.org.OrgSummary;
+import cn.hbce.org.OrgType;
+import cn.hbce.org.OrgView;
+import cn.hbce.org.PendingChange;
 
 import cn.hbce.common.aws.Item;
 import java.time.Instant;

@@ -1,4 +1,6 @@
-package cn.hbce.account;
+package cn.hbce.account.adapter;
+
+import cn.hbce.account.AttemptReservation;
 
 import cn.hbce.common.aws.Item;
 import java.time.Duration;

@@ -1,4 +1,7 @@
-package cn.hbce.org.departments;
+package cn.hbce.org.departments.adapter;
+
+import cn.hbce.org.departments.Department;
+import cn.hbce.org.departments.DepartmentRepository;
 
 import cn.hbce.common.aws.Item;
 import cn.hbce.common.aws.OrgItemPages;

@@ -1,4 +1,7 @@
-package cn.hbce.org.roles;
+package cn.hbce.org.roles.adapter;
+
+import cn.hbce.org.roles.OrgRoleRepository;
+import cn.hbce.org.roles.Role;
 
 import cn.hbce.common.aws.Item;
 import cn.hbce.common.aws.OrgItemPages;

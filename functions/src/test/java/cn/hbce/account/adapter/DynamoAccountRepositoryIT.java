@@ -1,4 +1,9 @@
-package cn.hbce.account;
+package cn.hbce.account.adapter;
+
+import cn.hbce.account.AccountRepositoryContract;
+
+import cn.hbce.account.adapter.DynamoLoginSourceLimiter;
+import cn.hbce.account.adapter.DynamoSessionStore;
 
 import cn.hbce.testing.LocalTable;
 

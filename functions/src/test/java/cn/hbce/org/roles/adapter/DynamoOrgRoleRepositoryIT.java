@@ -1,4 +1,8 @@
-package cn.hbce.org.roles;
+package cn.hbce.org.roles.adapter;
+
+import cn.hbce.org.roles.OrgRoleRepository;
+import cn.hbce.org.roles.Role;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,8 +1,10 @@
-package cn.hbce.org.admins;
+package cn.hbce.org.admins.adapter;
+
+import cn.hbce.org.admins.AdminRepository;
 
 import cn.hbce.account.AdminMembership;
 import cn.hbce.account.Person;
-import cn.hbce.account.PersonItems;
+import cn.hbce.account.adapter.PersonItems;
 import cn.hbce.common.aws.Item;
 import cn.hbce.common.aws.OrgItemPages;
 import cn.hbce.common.paging.CursorCodec;

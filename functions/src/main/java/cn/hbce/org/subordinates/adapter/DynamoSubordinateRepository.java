@@ -1,7 +1,10 @@
-package cn.hbce.org.subordinates;
+package cn.hbce.org.subordinates.adapter;
+
+import cn.hbce.org.subordinates.Subordinate;
+import cn.hbce.org.subordinates.SubordinateRepository;
 
 import cn.hbce.account.AdminMembership;
-import cn.hbce.account.PersonItems;
+import cn.hbce.account.adapter.PersonItems;
 import cn.hbce.common.aws.Cursors;
 import cn.hbce.common.aws.Item;
 import cn.hbce.org.OrgStatus;

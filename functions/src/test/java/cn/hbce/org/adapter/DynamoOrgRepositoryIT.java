@@ -1,4 +1,12 @@
-package cn.hbce.org;
+package cn.hbce.org.adapter;
+
+import cn.hbce.org.Org;
+import cn.hbce.org.OrgRepository;
+import cn.hbce.org.OrgRepositoryContract;
+import cn.hbce.org.OrgStatus;
+import cn.hbce.org.OrgType;
+import cn.hbce.org.PendingChange;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
