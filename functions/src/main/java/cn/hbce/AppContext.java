@@ -32,6 +32,8 @@ import cn.hbce.files.FileService;
 import cn.hbce.files.ObjectStore;
 import cn.hbce.files.adapter.DynamoFileRepository;
 import cn.hbce.files.adapter.S3ObjectStore;
+import cn.hbce.materials.MaterialService;
+import cn.hbce.materials.adapter.DynamoMaterialRepository;
 import cn.hbce.org.CachedRoleRepository;
 import cn.hbce.org.DynamoOrgRepository;
 import cn.hbce.org.OrgChangeEffects;
@@ -109,6 +111,7 @@ public final class AppContext {
     private final Lazy<ObjectStore> objects;
     private final Lazy<FileService> files;
     private final Lazy<FileAttachments> fileAttachments;
+    private final Lazy<MaterialService> materials;
 
     /**
      * {@code dynamo} may be a {@link LazyClient stand-in} (nothing here calls it while wiring);
@@ -157,6 +160,8 @@ public final class AppContext {
         objects = Lazy.of(() -> new S3ObjectStore(AwsClients::s3, AwsClients::presigner, config.bucketName()));
         files = Lazy.of(() -> new FileService(fileRecords.get(), objects.get(), attachmentVisibilities(), audit(), clock));
         fileAttachments = Lazy.of(() -> new FileAttachments(fileRecords.get(), objects.get(), audit(), clock));
+        materials = Lazy.of(() -> new MaterialService(new DynamoMaterialRepository(dynamo, table, cursors()), orgs(),
+                fileAttachments(), audit(), clock));
     }
 
     /**
@@ -166,7 +171,7 @@ public final class AppContext {
      */
     Map<String, AttachmentVisibility> attachmentVisibilities() {
         return Map.ofEntries(
-                Map.entry("MATERIAL", (actor, ownerId) -> false));
+                Map.entry(MaterialService.OWNER_KIND, (actor, ownerId) -> materials().canSee(actor, ownerId)));
     }
 
     /** What the end of each kind of review does. */
@@ -333,6 +338,10 @@ public final class AppContext {
     /** How every feature attaches uploaded files to what it writes (see {@link FileAttachments}). */
     public FileAttachments fileAttachments() {
         return fileAttachments.get();
+    }
+
+    public MaterialService materials() {
+        return materials.get();
     }
 
     /** Test hook: which collaborators have been built (by name), to prove a function builds only what it uses. */
