@@ -16,7 +16,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.s3.presigner.model.PresignedRequest;
+import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 
 /**
  * The local S3 gate's check of presigned URLs against URLs the AWS SDK presigned (as the functions
@@ -52,18 +52,18 @@ class PresignedUrlsTest {
 
     private static Optional<PresignedUrls.Refusal> check(String method, PresignedRequest p, String rawQuery,
                                                          Map<String, List<String>> headers, Instant now) {
-        return PresignedUrls.check(method, p.url().getRawPath(), rawQuery, headers,
+        return PresignedUrls.check(method, p.url().getPath(), rawQuery, headers,
                 key -> key.equals(KEY_ID) ? Optional.of(SECRET) : Optional.empty(), now);
     }
 
     private static Optional<PresignedUrls.Refusal> check(String method, PresignedRequest p, Map<String, List<String>> headers) {
-        return check(method, p, p.url().getRawQuery(), headers, Instant.now());
+        return check(method, p, p.url().getQuery(), headers, Instant.now());
     }
 
     @Test
     void aPresignedPutUsedAsSignedPassesAndAnyOtherBodyIsRefused() {
         PresignedRequest p = put("uploads/f_1", "application/pdf", 1234);
-        assertTrue(PresignedUrls.isPresigned(p.url().getRawQuery()));
+        assertTrue(PresignedUrls.isPresigned(p.url().getQuery()));
         assertEquals(Optional.empty(), check("PUT", p, headers(p, "Content-Type", "application/pdf", "Content-Length", "1234")));
 
         Optional<PresignedUrls.Refusal> longer = check("PUT", p, headers(p, "Content-Type", "application/pdf",
@@ -82,12 +82,12 @@ class PresignedUrlsTest {
     void aTamperedUrlIsRefused() {
         PresignedRequest p = put("uploads/f_2", "application/pdf", 10);
         Map<String, List<String>> h = headers(p, "Content-Type", "application/pdf", "Content-Length", "10");
-        String query = p.url().getRawQuery();
+        String query = p.url().getQuery();
         String signature = query.replaceAll(".*X-Amz-Signature=([0-9a-f]+).*", "$1");
         String flipped = (signature.charAt(0) == 'a' ? 'b' : 'a') + signature.substring(1);
         assertEquals("SignatureDoesNotMatch", check("PUT", p, query.replace(signature, flipped), h, Instant.now())
                 .orElseThrow().code());
-        assertEquals("SignatureDoesNotMatch", PresignedUrls.check("PUT", p.url().getRawPath().replace("f_2", "f_3"), query, h,
+        assertEquals("SignatureDoesNotMatch", PresignedUrls.check("PUT", p.url().getPath().replace("f_2", "f_3"), query, h,
                 key -> Optional.of(SECRET), Instant.now()).orElseThrow().code(), "another key");
         assertEquals("SignatureDoesNotMatch", check("PUT", p, query.replace("X-Amz-Expires=300", "X-Amz-Expires=600"), h,
                 Instant.now()).orElseThrow().code(), "a longer validity");
@@ -101,8 +101,8 @@ class PresignedUrlsTest {
         PresignedRequest p = put("uploads/f_4", "image/png", 10);
         Map<String, List<String>> h = headers(p, "Content-Type", "image/png", "Content-Length", "10");
         Instant signedAt = p.expiration().minus(Duration.ofMinutes(5));
-        assertEquals(Optional.empty(), check("PUT", p, p.url().getRawQuery(), h, signedAt.plusSeconds(299)));
-        PresignedUrls.Refusal expired = check("PUT", p, p.url().getRawQuery(), h, p.expiration().plusSeconds(1)).orElseThrow();
+        assertEquals(Optional.empty(), check("PUT", p, p.url().getQuery(), h, signedAt.plusSeconds(299)));
+        PresignedUrls.Refusal expired = check("PUT", p, p.url().getQuery(), h, p.expiration().plusSeconds(1)).orElseThrow();
         assertEquals(403, expired.status());
         assertEquals("AccessDenied", expired.code());
         assertEquals("Request has expired", expired.message());
@@ -113,9 +113,9 @@ class PresignedUrlsTest {
     void unknownKeysAndBrokenParametersAreRefused() {
         PresignedRequest p = put("uploads/f_5", "application/pdf", 10);
         Map<String, List<String>> h = headers(p, "Content-Type", "application/pdf", "Content-Length", "10");
-        assertEquals("InvalidAccessKeyId", PresignedUrls.check("PUT", p.url().getRawPath(), p.url().getRawQuery(), h,
+        assertEquals("InvalidAccessKeyId", PresignedUrls.check("PUT", p.url().getPath(), p.url().getQuery(), h,
                 key -> Optional.empty(), Instant.now()).orElseThrow().code());
-        String noDate = p.url().getRawQuery().replaceAll("X-Amz-Date=[^&]+&?", "");
+        String noDate = p.url().getQuery().replaceAll("X-Amz-Date=[^&]+&?", "");
         PresignedUrls.Refusal broken = check("PUT", p, noDate, h, Instant.now()).orElseThrow();
         assertEquals(400, broken.status());
         assertEquals("AuthorizationQueryParametersError", broken.code());
@@ -125,7 +125,7 @@ class PresignedUrlsTest {
     void aPresignedGetWithAnEncodedDispositionPasses() {
         PresignedRequest p = get("files/f_6", "attachment; filename*=UTF-8''%E5%AD%A6%E4%B9%A0%20%E6%8C%87%E5%8D%97.pdf");
         assertEquals(Optional.empty(), check("GET", p, headers(p)));
-        String changed = p.url().getRawQuery().replace("attachment", "inline");
+        String changed = p.url().getQuery().replace("attachment", "inline");
         assertEquals("SignatureDoesNotMatch", check("GET", p, changed, headers(p), Instant.now()).orElseThrow().code());
     }
 }
