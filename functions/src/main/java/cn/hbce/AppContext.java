@@ -25,6 +25,15 @@ import cn.hbce.common.config.AppConfig;
 import cn.hbce.common.config.Env;
 import cn.hbce.common.lambda.Priming;
 import cn.hbce.common.paging.CursorCodec;
+import cn.hbce.files.AttachmentVisibility;
+import cn.hbce.files.FileAttachments;
+import cn.hbce.files.FileRepository;
+import cn.hbce.files.FileService;
+import cn.hbce.files.ObjectStore;
+import cn.hbce.files.adapter.DynamoFileRepository;
+import cn.hbce.files.adapter.S3ObjectStore;
+import cn.hbce.materials.MaterialService;
+import cn.hbce.materials.adapter.DynamoMaterialRepository;
 import cn.hbce.org.CachedRoleRepository;
 import cn.hbce.org.adapter.DynamoOrgRepository;
 import cn.hbce.org.OrgChangeEffects;
@@ -97,6 +106,12 @@ public final class AppContext {
     private final Lazy<DepartmentService> departments;
     private final Lazy<RoleService> roles;
     private final Lazy<AdminService> admins;
+    // files (issue 11)
+    private final Lazy<FileRepository> fileRecords;
+    private final Lazy<ObjectStore> objects;
+    private final Lazy<FileService> files;
+    private final Lazy<FileAttachments> fileAttachments;
+    private final Lazy<MaterialService> materials;
 
     /**
      * {@code dynamo} may be a {@link LazyClient stand-in} (nothing here calls it while wiring);
@@ -140,6 +155,23 @@ public final class AppContext {
         roles = Lazy.of(() -> new RoleService(orgRoles.get(), permissions(), audit(), clock));
         admins = Lazy.of(() -> new AdminService(new DynamoAdminRepository(dynamo, table, cursors()), orgRoles.get(),
                 accounts(), orgs(), hasher(), audit(), clock));
+        // files (issue 11): the S3 clients are built on the first call that needs one.
+        fileRecords = Lazy.of(() -> new DynamoFileRepository(dynamo, table));
+        objects = Lazy.of(() -> new S3ObjectStore(AwsClients::s3, AwsClients::presigner, config.bucketName()));
+        files = Lazy.of(() -> new FileService(fileRecords.get(), objects.get(), attachmentVisibilities(), audit(), clock));
+        fileAttachments = Lazy.of(() -> new FileAttachments(fileRecords.get(), objects.get(), audit(), clock));
+        materials = Lazy.of(() -> new MaterialService(new DynamoMaterialRepository(dynamo, table, cursors()), orgs(),
+                fileAttachments(), audit(), clock));
+    }
+
+    /**
+     * Who may download a file attached to a thing of each owner kind (see {@link AttachmentVisibility}).
+     * A feature that attaches files adds its kind here, one line each; a kind missing here is never
+     * downloadable. The lambdas build a feature's wiring only when such a download is asked for.
+     */
+    Map<String, AttachmentVisibility> attachmentVisibilities() {
+        return Map.ofEntries(
+                Map.entry(MaterialService.OWNER_KIND, (actor, ownerId) -> materials().canSee(actor, ownerId)));
     }
 
     /** What the end of each kind of review does. */
@@ -297,6 +329,19 @@ public final class AppContext {
 
     public AdminService admins() {
         return admins.get();
+    }
+
+    public FileService files() {
+        return files.get();
+    }
+
+    /** How every feature attaches uploaded files to what it writes (see {@link FileAttachments}). */
+    public FileAttachments fileAttachments() {
+        return fileAttachments.get();
+    }
+
+    public MaterialService materials() {
+        return materials.get();
     }
 
     /** Test hook: which collaborators have been built (by name), to prove a function builds only what it uses. */

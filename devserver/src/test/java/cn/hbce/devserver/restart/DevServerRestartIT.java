@@ -24,8 +24,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * A local run with a data directory keeps everything across a restart: sessions, orgs, and an
- * approval waiting for its decision, which completes after the restart. Runs in its own JVM
+ * A local run with a data directory keeps everything across a restart: sessions, orgs, an
+ * approval waiting for its decision, which completes after the restart, and uploaded files (the
+ * S3 filesystem store) with the material they belong to. Runs in its own JVM
  * (see the devserver pom), because handlers read their configuration once per JVM.
  */
 class DevServerRestartIT {
@@ -33,7 +34,7 @@ class DevServerRestartIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
-    void aPendingApprovalAndTheSessionsSurviveARestart() throws Exception {
+    void aPendingApprovalTheSessionsAndUploadedFilesSurviveARestart() throws Exception {
         Path data = Files.createTempDirectory("hbce-restart");
         DevServerConfig base = DevServerConfig.ephemeral();
         DevServerConfig config = new DevServerConfig(base.projectRoot(), freePort(), Optional.of(data), freePort(), freePort(),
@@ -41,8 +42,28 @@ class DevServerRestartIT {
         String personIdCard = "42010619900101001X";
         String deptToken;
         String reviewId;
+        byte[] pdf = new byte[300_000];
+        new java.util.Random(11).nextBytes(pdf);
+        System.arraycopy("%PDF-1.7".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, pdf, 0, 8);
+        String fileId;
+        String materialId;
         try (DevServer first = DevServer.start(config)) {
             URI api = first.endpoint();
+            String health = login(api, "DEPARTMENT", "420102198503150020", DemoData.PASSWORD).path("token").asText();
+            JsonNode upload = call(api, "POST", "/v1/files", Map.of("purpose", "MATERIAL", "fileName", "重启前.pdf",
+                    "contentType", "application/pdf", "size", pdf.length), health, 201);
+            fileId = upload.path("fileId").asText();
+            HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.path("uploadUrl").asText()))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf));
+            upload.path("uploadHeaders").fields().forEachRemaining(h -> {
+                if (!h.getKey().equalsIgnoreCase("content-length")) {
+                    put.header(h.getKey(), h.getValue().asText());
+                }
+            });
+            assertEquals(200, HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            call(api, "POST", "/v1/files/" + fileId + "/complete", Map.of(), health, 200);
+            materialId = call(api, "POST", "/v1/materials", Map.of("year", 2026, "type", "STUDY_GUIDE", "title", "重启测试材料",
+                    "fileIds", java.util.List.of(fileId)), health, 201).path("materialId").asText();
             JsonNode registered = call(api, "POST", "/v1/registrations/persons", Map.of("idCard", personIdCard, "name", "重启测试",
                     "phone", "13955550001", "password", "Restart#2026", "unitOrgId", DemoData.HOSPITAL,
                     "titleSeries", "卫生技术人员", "titleLevel", "中级"), null, 201);
@@ -68,6 +89,13 @@ class DevServerRestartIT {
             await("the person approved", () -> status(api, "POST", "/v1/auth/login", Map.of("userType", "PERSON",
                     "idCard", personIdCard, "password", "Restart#2026"), null) == 200 ? Optional.of(true) : Optional.empty());
             assertTrue(get(api, "/v1/reviews/" + reviewId, deptToken).path("status").asText().equals("APPROVED"));
+
+            assertEquals(fileId, get(api, "/v1/materials/" + materialId, deptToken).at("/files/0/fileId").asText());
+            String url = get(api, "/v1/files/" + fileId + "/download", deptToken).path("url").asText();
+            HttpResponse<byte[]> got = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, got.statusCode());
+            assertTrue(java.util.Arrays.equals(pdf, got.body()), "the same bytes after the restart");
         }
     }
 
