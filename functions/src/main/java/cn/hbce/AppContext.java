@@ -25,6 +25,8 @@ import cn.hbce.common.config.AppConfig;
 import cn.hbce.common.config.Env;
 import cn.hbce.common.lambda.Priming;
 import cn.hbce.common.paging.CursorCodec;
+import cn.hbce.hours.CertificateLookup;
+import cn.hbce.hours.HoursChangeListener;
 import cn.hbce.org.CachedRoleRepository;
 import cn.hbce.org.DynamoOrgRepository;
 import cn.hbce.org.OrgChangeEffects;
@@ -297,6 +299,16 @@ public final class AppContext {
 
     public AdminService admins() {
         return admins.get();
+    }
+
+    /** Told whenever a person's approved hours of a year change; certificates replace this line. */
+    public HoursChangeListener hoursChangeListener() {
+        return HoursChangeListener.NONE;
+    }
+
+    /** The certificate a person holds for a year, for the annual status; certificates replace this line. */
+    public CertificateLookup certificateLookup() {
+        return CertificateLookup.NONE;
     }
 
     /** Test hook: which collaborators have been built (by name), to prove a function builds only what it uses. */
