@@ -19,9 +19,17 @@ public final class ClaimHoursFunction extends ApiFunction {
         this.claims = claims;
     }
 
+    /**
+     * The person-facing hours routes: anyone signed in, once a temporary password has been replaced
+     * (403 PASSWORD_CHANGE_REQUIRED before), so hours are never claimed or read on a password someone else chose.
+     */
+    static Access signedInWithOwnPassword() {
+        return new Access(false, true, false, false, java.util.Optional.empty());
+    }
+
     @Override
     protected Access access() {
-        return Access.signedIn();
+        return signedInWithOwnPassword();
     }
 
     @Override

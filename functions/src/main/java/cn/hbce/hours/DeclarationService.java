@@ -77,10 +77,6 @@ public final class DeclarationService {
     }
 
     public Declared declare(Actor actor, DeclarationInput in, AuditContext meta) {
-        Org org = orgs.get(actor.requireOrg()).orElseThrow(NotFound::new);
-        if (org.type() != OrgType.UNIT && org.type() != OrgType.BASE) {
-            throw new Forbidden();
-        }
         Fields f = new Fields();
         f.require("year", in.year() != null && in.year() >= 2000 && in.year() <= 2100);
         Optional<Category> category = Category.parse(in.category());
@@ -96,6 +92,11 @@ public final class DeclarationService {
         f.throwIfInvalid();
         LocalDate start = Dates.day("startDate", in.startDate());
         LocalDate end = Dates.day("endDate", in.endDate());
+        // Checked after the body: the permission is for units and bases, a department holding it declares nothing.
+        Org org = orgs.get(actor.requireOrg()).orElseThrow(NotFound::new);
+        if (org.type() != OrgType.UNIT && org.type() != OrgType.BASE) {
+            throw new Forbidden();
+        }
         int year = in.year();
         CeRules yearRules = rules.rulesFor(year).orElseThrow(() -> new Invalid(Reason.HOURS_NO_RULES, List.of("year")));
         ActivityType type = HoursRules.checkActivity(yearRules, in.activityType(), in.hours(), start, end, rules.today());

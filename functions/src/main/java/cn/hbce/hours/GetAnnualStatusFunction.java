@@ -21,7 +21,7 @@ public final class GetAnnualStatusFunction extends ApiFunction {
 
     @Override
     protected Access access() {
-        return Access.signedIn();
+        return ClaimHoursFunction.signedInWithOwnPassword();
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class GetCeRulesFunction extends ApiFunction {
 
     @Override
     protected Access access() {
-        return Access.signedIn();
+        return ClaimHoursFunction.signedInWithOwnPassword();
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class ListMyHoursFunction extends ApiFunction {
 
     @Override
     protected Access access() {
-        return Access.signedIn();
+        return ClaimHoursFunction.signedInWithOwnPassword();
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class DynamoDeclarationRepository implements DeclarationRepository 
                     .put("declaredAt", d.declaredAt().toString())
                     .put("applied", false)
                     .asMap();
-            item.put("hours", AttributeValue.fromN(HoursItems.number(d.hours())));
+            item.put("hours", AttributeValue.fromN(DynamoHoursItems.number(d.hours())));
             dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** Hours records in the table (see {@link HoursItems} for the keys). */
+/** Hours records in the table (see {@link DynamoHoursItems} for the keys). */
 public final class DynamoHoursRepository implements HoursRepository {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int BATCH = 25;
@@ -50,7 +50,7 @@ public final class DynamoHoursRepository implements HoursRepository {
     @Override
     public boolean create(HoursRecord record) {
         try {
-            dynamo.putItem(p -> p.tableName(table).item(HoursItems.toItem(record)).conditionExpression("attribute_not_exists(PK)"));
+            dynamo.putItem(p -> p.tableName(table).item(DynamoHoursItems.toItem(record)).conditionExpression("attribute_not_exists(PK)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
             return false;
@@ -60,7 +60,7 @@ public final class DynamoHoursRepository implements HoursRepository {
     @Override
     public void putAll(Collection<HoursRecord> records) {
         List<WriteRequest> all = records.stream()
-                .map(r -> WriteRequest.builder().putRequest(PutRequest.builder().item(HoursItems.toItem(r)).build()).build())
+                .map(r -> WriteRequest.builder().putRequest(PutRequest.builder().item(DynamoHoursItems.toItem(r)).build()).build())
                 .toList();
         for (int from = 0; from < all.size(); from += BATCH) {
             writeBatch(all.subList(from, Math.min(all.size(), from + BATCH)));
@@ -117,12 +117,12 @@ public final class DynamoHoursRepository implements HoursRepository {
         do {
             Map<String, AttributeValue> exclusiveStart = start;
             Map<String, AttributeValue> values = new HashMap<>();
-            values.put(":pk", Item.s(HoursItems.pk(personId)));
+            values.put(":pk", Item.s(DynamoHoursItems.pk(personId)));
             prefix.ifPresent(p -> values.put(":sk", Item.s(p)));
             QueryResponse page = dynamo.query(q -> q.tableName(table).consistentRead(true)
                     .keyConditionExpression(prefix.isPresent() ? "PK = :pk AND begins_with(SK, :sk)" : "PK = :pk")
                     .expressionAttributeValues(values).exclusiveStartKey(exclusiveStart));
-            page.items().forEach(i -> out.add(HoursItems.fromItem(i)));
+            page.items().forEach(i -> out.add(DynamoHoursItems.fromItem(i)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return out;
@@ -135,15 +135,15 @@ public final class DynamoHoursRepository implements HoursRepository {
             return Optional.empty();
         }
         var item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(HoursItems.key(parts.get().personId(), parts.get().year(), recordId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(HoursItems.fromItem(item));
+                .key(DynamoHoursItems.key(parts.get().personId(), parts.get().year(), recordId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(DynamoHoursItems.fromItem(item));
     }
 
     @Override
     public boolean decide(String recordId, String reviewId, RecordStatus outcome, Instant at) {
         RecordIds.Parts parts = RecordIds.parse(recordId).orElseThrow();
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(HoursItems.key(parts.personId(), parts.year(), recordId))
+            dynamo.updateItem(u -> u.tableName(table).key(DynamoHoursItems.key(parts.personId(), parts.year(), recordId))
                     .updateExpression("SET #s = :o, decidedAt = :at")
                     .conditionExpression("#s = :p AND reviewId = :r")
                     .expressionAttributeNames(Map.of("#s", "status"))
@@ -159,7 +159,7 @@ public final class DynamoHoursRepository implements HoursRepository {
     public Optional<RecordStatus> softDelete(String recordId, String reason, String deletedBy, Instant at) {
         RecordIds.Parts parts = RecordIds.parse(recordId).orElseThrow();
         try {
-            var old = dynamo.updateItem(u -> u.tableName(table).key(HoursItems.key(parts.personId(), parts.year(), recordId))
+            var old = dynamo.updateItem(u -> u.tableName(table).key(DynamoHoursItems.key(parts.personId(), parts.year(), recordId))
                     .updateExpression("SET #s = :d, deleteReason = :why, deletedBy = :by, deletedAt = :at")
                     .conditionExpression("attribute_exists(PK) AND #s <> :d")
                     .expressionAttributeNames(Map.of("#s", "status"))
@@ -227,7 +227,7 @@ public final class DynamoHoursRepository implements HoursRepository {
             QueryResponse page = dynamo.query(request.build());
             Map<String, AttributeValue> stoppedAt = null;
             for (var row : page.items()) {
-                items.add(HoursItems.fromItem(row));
+                items.add(DynamoHoursItems.fromItem(row));
                 if (items.size() == query.limit()) {
                     stoppedAt = keyOf(row);
                     break;

@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Hours record items: {@code HOURS#{personId} / {year}#{recordId}}, listed per jurisdiction in GSI1
  * ({@code HOURSDEPT#{deptOrgId} / {year}#{createdMillis13}#{recordId}}).
  */
-final class HoursItems {
-    private HoursItems() {
+final class DynamoHoursItems {
+    private DynamoHoursItems() {
     }
 
     static String pk(String personId) {
