@@ -41,6 +41,15 @@ import cn.hbce.hours.adapter.DynamoDeclarationRepository;
 import cn.hbce.hours.adapter.DynamoDepartmentTree;
 import cn.hbce.hours.adapter.DynamoHoursRepository;
 import cn.hbce.hours.adapter.DynamoRegistrants;
+import cn.hbce.files.AttachmentVisibility;
+import cn.hbce.files.FileAttachments;
+import cn.hbce.files.FileRepository;
+import cn.hbce.files.FileService;
+import cn.hbce.files.ObjectStore;
+import cn.hbce.files.adapter.DynamoFileRepository;
+import cn.hbce.files.adapter.S3ObjectStore;
+import cn.hbce.materials.MaterialService;
+import cn.hbce.materials.adapter.DynamoMaterialRepository;
 import cn.hbce.org.CachedRoleRepository;
 import cn.hbce.org.DynamoOrgRepository;
 import cn.hbce.org.OrgChangeEffects;
@@ -121,6 +130,12 @@ public final class AppContext {
     private final Lazy<ClaimService> hoursClaims;
     private final Lazy<DeclarationService> hoursDeclarations;
     private final Lazy<HoursDeskService> hoursDesk;
+    // files (issue 11)
+    private final Lazy<FileRepository> fileRecords;
+    private final Lazy<ObjectStore> objects;
+    private final Lazy<FileService> files;
+    private final Lazy<FileAttachments> fileAttachments;
+    private final Lazy<MaterialService> materials;
 
     /**
      * {@code dynamo} may be a {@link LazyClient stand-in} (nothing here calls it while wiring);
@@ -172,8 +187,29 @@ public final class AppContext {
                 reviews(), evidenceAttacher(), certificateLookup(), audit(), clock));
         hoursDeclarations = Lazy.of(() -> new DeclarationService(orgs(), new DynamoRegistrants(dynamo, table),
                 hoursRecords.get(), hoursDeclarationStore.get(), ceRules(), reviews(), audit(), clock));
+        // files (issue 11): the S3 clients are built on the first call that needs one.
+        fileRecords = Lazy.of(() -> new DynamoFileRepository(dynamo, table));
+        objects = Lazy.of(() -> new S3ObjectStore(AwsClients::s3, AwsClients::presigner, config.bucketName()));
+        files = Lazy.of(() -> new FileService(fileRecords.get(), objects.get(), attachmentVisibilities(), audit(), clock));
+        fileAttachments = Lazy.of(() -> new FileAttachments(fileRecords.get(), objects.get(), audit(), clock));
+        materials = Lazy.of(() -> new MaterialService(new DynamoMaterialRepository(dynamo, table, cursors()), orgs(),
+                fileAttachments(), audit(), clock));
+        // hours' desk shows evidence files, so it follows files
         hoursDesk = Lazy.of(() -> new HoursDeskService(hoursRecords.get(), orgs(), new DynamoDepartmentTree(dynamo, table),
-                new DynamoReviewRepository(dynamo, table, cursors()), hoursChangeListener(), audit(), clock));
+                new DynamoReviewRepository(dynamo, table, cursors()), hoursChangeListener(),
+                fileIds -> fileRecords.get().getAll(fileIds).stream().map(f -> new HoursDeskService.EvidenceFile(f.fileId(),
+                        f.fileName(), f.contentType(), f.size())).toList(), audit(), clock));
+    }
+
+    /**
+     * Who may download a file attached to a thing of each owner kind (see {@link AttachmentVisibility}).
+     * A feature that attaches files adds its kind here, one line each; a kind missing here is never
+     * downloadable. The lambdas build a feature's wiring only when such a download is asked for.
+     */
+    Map<String, AttachmentVisibility> attachmentVisibilities() {
+        return Map.ofEntries(
+                Map.entry(MaterialService.OWNER_KIND, (actor, ownerId) -> materials().canSee(actor, ownerId)),
+                Map.entry(ClaimService.EVIDENCE_OWNER, (actor, ownerId) -> hoursDesk().canSee(actor, ownerId)));
     }
 
     /** What the end of each kind of review does. */
@@ -368,9 +404,9 @@ public final class AppContext {
         return hoursDesk.get();
     }
 
-    /** Attaches a claim's evidence files; a no-op until the files feature is merged. */
+    /** Attaches a claim's evidence files to its record (owner kind HOURS_RECORD). */
     public EvidenceAttacher evidenceAttacher() {
-        return EvidenceAttacher.NONE;
+        return (actor, fileIds, recordId, meta) -> fileAttachments().attach(actor, fileIds, ClaimService.EVIDENCE_OWNER, recordId, meta);
     }
 
     /** Told whenever a person's approved hours of a year change; certificates replace this line. */
@@ -381,6 +417,19 @@ public final class AppContext {
     /** The certificate a person holds for a year, for the annual status; certificates replace this line. */
     public CertificateLookup certificateLookup() {
         return CertificateLookup.NONE;
+    }
+
+    public FileService files() {
+        return files.get();
+    }
+
+    /** How every feature attaches uploaded files to what it writes (see {@link FileAttachments}). */
+    public FileAttachments fileAttachments() {
+        return fileAttachments.get();
+    }
+
+    public MaterialService materials() {
+        return materials.get();
     }
 
     /** Test hook: which collaborators have been built (by name), to prove a function builds only what it uses. */

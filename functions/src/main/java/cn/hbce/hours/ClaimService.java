@@ -30,6 +30,8 @@ import java.util.Optional;
  */
 public final class ClaimService {
     public static final int MAX_EVIDENCE = 10;
+    /** The owner kind of evidence files (files' AttachmentVisibility asks {@link HoursDeskService#canSee}). */
+    public static final String EVIDENCE_OWNER = "HOURS_RECORD";
     private final HoursRepository records;
     private final Registrants registrants;
     private final CeRulesService rules;

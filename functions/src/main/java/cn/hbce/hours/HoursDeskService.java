@@ -31,16 +31,19 @@ public final class HoursDeskService {
     private final DepartmentTree departments;
     private final ReviewRepository reviews;
     private final HoursChangeListener listener;
+    private final EvidenceFiles evidence;
     private final AuditLog audit;
     private final Clock clock;
 
     public HoursDeskService(HoursRepository records, OrgRepository orgs, DepartmentTree departments,
-                            ReviewRepository reviews, HoursChangeListener listener, AuditLog audit, Clock clock) {
+                            ReviewRepository reviews, HoursChangeListener listener, EvidenceFiles evidence,
+                            AuditLog audit, Clock clock) {
         this.records = records;
         this.orgs = orgs;
         this.departments = departments;
         this.reviews = reviews;
         this.listener = listener;
+        this.evidence = evidence;
         this.audit = audit;
         this.clock = clock;
     }
@@ -66,14 +69,47 @@ public final class HoursDeskService {
                 f.cursor(), org.orgId()));
     }
 
-    /** A record with its review trail (the steps of the review that decided it). */
-    public record RecordDetail(HoursRecord record, List<ReviewStep> trail) {
+    /** An evidence file as the record shows it (download through GET /v1/files/{fileId}/download). */
+    public record EvidenceFile(String fileId, String fileName, String contentType, long size) {
+    }
+
+    /** The stored files among these ids (files owns them). */
+    public interface EvidenceFiles {
+        List<EvidenceFile> describe(List<String> fileIds);
+    }
+
+    /** A record with its evidence files and review trail (the steps of the review that decided it). */
+    public record RecordDetail(HoursRecord record, List<EvidenceFile> evidence, List<ReviewStep> trail) {
     }
 
     public RecordDetail get(Actor caller, String recordId) {
         HoursRecord r = visible(caller, recordId);
         List<ReviewStep> trail = r.reviewId() == null ? List.of() : reviews.steps(r.reviewId());
-        return new RecordDetail(r, trail);
+        List<EvidenceFile> files = r.evidenceFileIds().isEmpty() ? List.of() : evidence.describe(r.evidenceFileIds());
+        return new RecordDetail(r, files, trail);
+    }
+
+    /**
+     * Whether the caller may see the record (and so download its evidence): the person it belongs
+     * to, or an admin holding review.hours whose jurisdiction it lies in (the deciding unit and departments).
+     */
+    public boolean canSee(Actor caller, String recordId) {
+        Optional<HoursRecord> r = records.get(recordId);
+        if (r.isEmpty()) {
+            return false;
+        }
+        if (!caller.isAdmin()) {
+            return caller.personId().equals(r.get().personId());
+        }
+        if (!caller.can("review.hours")) {
+            return false;
+        }
+        try {
+            visible(caller, recordId);
+            return true;
+        } catch (NotFound outside) {
+            return false;
+        }
     }
 
     /** DELETE /v1/hours/{recordId}: DELETED with the reason; an approved record's year is re-checked by the listener. */

@@ -62,7 +62,7 @@ final class HoursViews {
         }
     }
 
-    record EvidenceFile(String fileId) {
+    record EvidenceFile(String fileId, String fileName, String contentType, long size) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -82,7 +82,7 @@ final class HoursViews {
                     r.category(), r.activityType(), r.title(), n(r.hours()), r.status(), r.source(),
                     r.startDate().toString(), r.endDate().toString(), r.provider(), r.reviewId(), r.declarationId(),
                     r.createdAt(), r.decidedAt(), r.deleteReason(),
-                    r.evidenceFileIds().stream().map(EvidenceFile::new).toList(),
+                    d.evidence().stream().map(f -> new EvidenceFile(f.fileId(), f.fileName(), f.contentType(), f.size())).toList(),
                     d.trail().stream().map(s -> new TrailStep(s.stageIndex(), s.orgId(), s.status(), s.decidedAt(), s.comment()))
                             .toList());
         }
