@@ -25,6 +25,22 @@ import cn.hbce.common.config.AppConfig;
 import cn.hbce.common.config.Env;
 import cn.hbce.common.lambda.Priming;
 import cn.hbce.common.paging.CursorCodec;
+import cn.hbce.hours.CeRulesService;
+import cn.hbce.hours.CertificateLookup;
+import cn.hbce.hours.ClaimService;
+import cn.hbce.hours.DeclarationService;
+import cn.hbce.hours.EvidenceAttacher;
+import cn.hbce.hours.HoursChangeListener;
+import cn.hbce.hours.HoursClaimEffect;
+import cn.hbce.hours.HoursDeclarationEffect;
+import cn.hbce.hours.HoursDeskService;
+import cn.hbce.hours.HoursLedger;
+import cn.hbce.hours.RecordLedger;
+import cn.hbce.hours.adapter.DynamoCeRulesRepository;
+import cn.hbce.hours.adapter.DynamoDeclarationRepository;
+import cn.hbce.hours.adapter.DynamoDepartmentTree;
+import cn.hbce.hours.adapter.DynamoHoursRepository;
+import cn.hbce.hours.adapter.DynamoRegistrants;
 import cn.hbce.files.AttachmentVisibility;
 import cn.hbce.files.FileAttachments;
 import cn.hbce.files.FileRepository;
@@ -59,6 +75,7 @@ import cn.hbce.review.ReviewKind;
 import cn.hbce.review.ReviewService;
 import cn.hbce.review.adapter.SfnApprovalWorkflow;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -106,6 +123,13 @@ public final class AppContext {
     private final Lazy<DepartmentService> departments;
     private final Lazy<RoleService> roles;
     private final Lazy<AdminService> admins;
+    // hours (学时)
+    private final Lazy<DynamoHoursRepository> hoursRecords;
+    private final Lazy<DynamoDeclarationRepository> hoursDeclarationStore;
+    private final Lazy<CeRulesService> ceRules;
+    private final Lazy<ClaimService> hoursClaims;
+    private final Lazy<DeclarationService> hoursDeclarations;
+    private final Lazy<HoursDeskService> hoursDesk;
     // files (issue 11)
     private final Lazy<FileRepository> fileRecords;
     private final Lazy<ObjectStore> objects;
@@ -140,7 +164,7 @@ public final class AppContext {
                 caller(), clock, config.adminIdleLimit()));
         reviews = Lazy.of(() -> new ReviewService(new DynamoReviewRepository(dynamo, table, cursors()),
                 new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds()),
-                reviewEffects(orgs(), accounts()), audit(), clock));
+                withHoursEffects(reviewEffects(orgs(), accounts())), audit(), clock));
         orgService = Lazy.of(() -> new OrgService(orgs(), reviews(), audit(), clock));
         subordinateSeats = Lazy.of(() -> new DynamoSubordinateRepository(dynamo, table, cursors()));
         subordinates = Lazy.of(() -> new SubordinateService(orgs(), subordinateSeats.get(), accounts(), sessions(),
@@ -155,6 +179,14 @@ public final class AppContext {
         roles = Lazy.of(() -> new RoleService(orgRoles.get(), permissions(), audit(), clock));
         admins = Lazy.of(() -> new AdminService(new DynamoAdminRepository(dynamo, table, cursors()), orgRoles.get(),
                 accounts(), orgs(), hasher(), audit(), clock));
+        // hours (学时)
+        hoursRecords = Lazy.of(() -> new DynamoHoursRepository(dynamo, table, cursors()));
+        hoursDeclarationStore = Lazy.of(() -> new DynamoDeclarationRepository(dynamo, table));
+        ceRules = Lazy.of(() -> new CeRulesService(new DynamoCeRulesRepository(dynamo, table), audit(), clock));
+        hoursClaims = Lazy.of(() -> new ClaimService(hoursRecords.get(), new DynamoRegistrants(dynamo, table), ceRules(),
+                reviews(), evidenceAttacher(), certificateLookup(), audit(), clock));
+        hoursDeclarations = Lazy.of(() -> new DeclarationService(orgs(), new DynamoRegistrants(dynamo, table),
+                hoursRecords.get(), hoursDeclarationStore.get(), ceRules(), reviews(), audit(), clock));
         // files (issue 11): the S3 clients are built on the first call that needs one.
         fileRecords = Lazy.of(() -> new DynamoFileRepository(dynamo, table));
         objects = Lazy.of(() -> new S3ObjectStore(AwsClients::s3, AwsClients::presigner, config.bucketName()));
@@ -162,6 +194,11 @@ public final class AppContext {
         fileAttachments = Lazy.of(() -> new FileAttachments(fileRecords.get(), objects.get(), audit(), clock));
         materials = Lazy.of(() -> new MaterialService(new DynamoMaterialRepository(dynamo, table, cursors()), orgs(),
                 fileAttachments(), audit(), clock));
+        // hours' desk shows evidence files, so it follows files
+        hoursDesk = Lazy.of(() -> new HoursDeskService(hoursRecords.get(), orgs(), new DynamoDepartmentTree(dynamo, table),
+                new DynamoReviewRepository(dynamo, table, cursors()), hoursChangeListener(),
+                fileIds -> fileRecords.get().getAll(fileIds).stream().map(f -> new HoursDeskService.EvidenceFile(f.fileId(),
+                        f.fileName(), f.contentType(), f.size())).toList(), audit(), clock));
     }
 
     /**
@@ -171,7 +208,8 @@ public final class AppContext {
      */
     Map<String, AttachmentVisibility> attachmentVisibilities() {
         return Map.ofEntries(
-                Map.entry(MaterialService.OWNER_KIND, (actor, ownerId) -> materials().canSee(actor, ownerId)));
+                Map.entry(MaterialService.OWNER_KIND, (actor, ownerId) -> materials().canSee(actor, ownerId)),
+                Map.entry(ClaimService.EVIDENCE_OWNER, (actor, ownerId) -> hoursDesk().canSee(actor, ownerId)));
     }
 
     /** What the end of each kind of review does. */
@@ -329,6 +367,56 @@ public final class AppContext {
 
     public AdminService admins() {
         return admins.get();
+    }
+
+    /** The review effects of every other feature plus the ends of HOURS_CLAIM and HOURS_DECLARATION. */
+    public Map<ReviewKind, ReviewEffect> withHoursEffects(Map<ReviewKind, ReviewEffect> others) {
+        Map<ReviewKind, ReviewEffect> all = new HashMap<>(others);
+        all.put(ReviewKind.HOURS_CLAIM, new HoursClaimEffect(hoursRecords.get(), hoursChangeListener(), audit(), clock));
+        all.put(ReviewKind.HOURS_DECLARATION, new HoursDeclarationEffect(hoursDeclarationStore.get(), hoursRecords.get(),
+                hoursChangeListener(), audit(), clock));
+        return all;
+    }
+
+    public CeRulesService ceRules() {
+        return ceRules.get();
+    }
+
+    /** The yearly rules' requirement, for certificates. */
+    public cn.hbce.hours.CeRulesReader ceRulesReader() {
+        return ceRules.get();
+    }
+
+    /** Approved hours of a person and year, read consistently, for certificates. */
+    public HoursLedger hoursLedger() {
+        return new RecordLedger(hoursRecords.get());
+    }
+
+    public ClaimService hoursClaims() {
+        return hoursClaims.get();
+    }
+
+    public DeclarationService hoursDeclarations() {
+        return hoursDeclarations.get();
+    }
+
+    public HoursDeskService hoursDesk() {
+        return hoursDesk.get();
+    }
+
+    /** Attaches a claim's evidence files to its record (owner kind HOURS_RECORD). */
+    public EvidenceAttacher evidenceAttacher() {
+        return (actor, fileIds, recordId, meta) -> fileAttachments().attach(actor, fileIds, ClaimService.EVIDENCE_OWNER, recordId, meta);
+    }
+
+    /** Told whenever a person's approved hours of a year change; certificates replace this line. */
+    public HoursChangeListener hoursChangeListener() {
+        return HoursChangeListener.NONE;
+    }
+
+    /** The certificate a person holds for a year, for the annual status; certificates replace this line. */
+    public CertificateLookup certificateLookup() {
+        return CertificateLookup.NONE;
     }
 
     public FileService files() {

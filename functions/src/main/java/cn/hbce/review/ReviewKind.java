@@ -12,6 +12,7 @@ public enum ReviewKind {
     PLAN_DECLARATION("review.plan"),
     ANNUAL_SUMMARY("review.plan"),
     HOURS_CLAIM("review.hours"),
+    HOURS_DECLARATION("review.hours"),
     TRANSFER_IN("review.transfer"),
     SUPERIOR_CHANGE("review.change");
 

@@ -46,6 +46,8 @@ class PermissionMatrixIT {
     private static Ids ids;
     private static String personToken;
     private static String noPermissionToken;
+    /** An hours record of a professional of B's unit (claimed in twoOrgs). */
+    private static String bRecord;
 
     private static void row(String method, String route, String permission, Function<Ids, String> own,
                             Function<Ids, String> foreign, Object foreignBody) {
@@ -112,6 +114,18 @@ class PermissionMatrixIT {
                 i -> "/v1/materials/" + i.bMaterial(), obj("title", "越权修改", "version", 1));
         row("DELETE", "/v1/materials/{materialId}", "materials.submit", i -> "/v1/materials/" + nope,
                 i -> "/v1/materials/" + i.bMaterial(), null);
+        // hours (issue 12): rules and own hours for anyone signed in; the desk needs review.hours; a
+        // record of B's person is missing for A. PUT rules is HRSS's super admin's (403 for the rest, HoursClaimsIT).
+        row("GET", "/v1/ce-rules/{year}", SIGNED_IN, i -> "/v1/ce-rules/" + Hours.YEAR, null, null);
+        row("PUT", "/v1/ce-rules/{year}", ANY_ADMIN, i -> "/v1/ce-rules/" + Hours.YEAR, null, null);
+        row("POST", "/v1/me/hours", SIGNED_IN, i -> "/v1/me/hours", null, null);
+        row("GET", "/v1/me/hours", SIGNED_IN, i -> "/v1/me/hours", null, null);
+        row("GET", "/v1/me/annual-status", SIGNED_IN, i -> "/v1/me/annual-status?year=" + Hours.YEAR, null, null);
+        row("POST", "/v1/hours/declarations", "hours.declare", i -> "/v1/hours/declarations", null, null);
+        row("GET", "/v1/hours", "review.hours", i -> "/v1/hours", null, null);
+        row("GET", "/v1/hours/{recordId}", "review.hours", i -> "/v1/hours/" + nope, i -> "/v1/hours/" + bRecord, null);
+        row("DELETE", "/v1/hours/{recordId}", "review.hours", i -> "/v1/hours/" + nope, i -> "/v1/hours/" + bRecord,
+                obj("reason", "越权删除"));
     }
 
     @BeforeAll
@@ -134,6 +148,10 @@ class PermissionMatrixIT {
         ids = new Ids(dept.json().path("deptId").asText(), role.json().path("roleId").asText(), bAdmin, bReview,
                 b.unit().orgId(), bUnitAdmin, Fixtures.role(a.dept().orgId(), "stats.view"),
                 bFile, Materials.create(bToken, 2026, "STUDY_GUIDE", "B的学习指南", bFile));
+        Hours.Professional bPerson = Hours.professional(b.unit().orgId(), "矩阵B");
+        E2E.Resp claimed = E2E.post("/v1/me/hours", Hours.claim("PUBLIC", "TRAINING", "B的培训", 6), bPerson.token());
+        assertEquals(201, claimed.status(), claimed::toString);
+        bRecord = claimed.json().path("recordId").asText();
         personToken = Fixtures.token("PERSON", Fixtures.PERSON_ID_CARD, Fixtures.DEMO_PASSWORD);
         noPermissionToken = Fixtures.token("DEPARTMENT", Fixtures.extraAdmin(a.dept(), ids.aRole()), TestData.PASSWORD);
     }
@@ -230,10 +248,10 @@ class PermissionMatrixIT {
     @Test
     void listsShowNothingOfAnotherOrg() {
         Set<String> foreignIds = Set.of(ids.bDept(), ids.bRole(), ids.bAdmin(), ids.bReview(), ids.bUnit(), ids.bUnitAdmin(),
-                b.dept().orgId(), b.base().orgId(), ids.bFile(), ids.bMaterial());
+                b.dept().orgId(), b.base().orgId(), ids.bFile(), ids.bMaterial(), bRecord);
         for (String path : List.of("/v1/org/departments", "/v1/org/roles", "/v1/org/admins", "/v1/subordinates?limit=100",
                 "/v1/reviews?limit=100", "/v1/reviews?status=PENDING&limit=100", "/v1/todo",
-                "/v1/materials?limit=100", "/v1/materials?scope=subordinates&limit=100")) {
+                "/v1/materials?limit=100", "/v1/materials?scope=subordinates&limit=100", "/v1/hours?limit=100")) {
             E2E.Resp r = E2E.get(path, a.deptToken());
             assertEquals(200, r.status(), () -> path + ": " + r);
             for (String id : foreignIds) {

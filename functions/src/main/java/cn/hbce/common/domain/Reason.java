@@ -50,6 +50,18 @@ public enum Reason {
     DISABLED_ADMIN_CANNOT_BE_SUPER(Conflict.class, "CONFLICT"),
     HANDOVER_IN_PROGRESS(Conflict.class, "CONFLICT"),
     ADMIN_BEING_CHANGED(Conflict.class, "CONFLICT"),
+    // hours (学时): every way a claim or declaration breaks the year's rules shares one code; the message names the rule
+    HOURS_NO_RULES(Invalid.class, "HOURS_RULE_VIOLATION"),
+    HOURS_UNKNOWN_ACTIVITY(Invalid.class, "HOURS_RULE_VIOLATION"),
+    HOURS_NOT_POSITIVE(Invalid.class, "HOURS_RULE_VIOLATION"),
+    HOURS_WRONG_CONVERSION(Invalid.class, "HOURS_RULE_VIOLATION"),
+    HOURS_OVER_CAP(Invalid.class, "HOURS_RULE_VIOLATION"),
+    HOURS_DATES_REVERSED(Invalid.class, "HOURS_RULE_VIOLATION"),
+    HOURS_DATES_OUTSIDE_YEAR(Invalid.class, "HOURS_RULE_VIOLATION"),
+    HOURS_DATES_IN_FUTURE(Invalid.class, "HOURS_RULE_VIOLATION"),
+    HOURS_PAST_DEADLINE(Invalid.class, "HOURS_RULE_VIOLATION"),
+    HOURS_ALREADY_CLAIMED(Conflict.class, "CONFLICT"),
+    NOT_A_PROFESSIONAL(Forbidden.class, "FORBIDDEN"),
     // 412
     VERSION_CONFLICT(StaleVersion.class, "VERSION_CONFLICT"),
     // 423
