@@ -109,3 +109,16 @@ export function badge(item, counts) {
   if (item.kind) return counts[item.kind] || 0
   return (item.children || []).reduce((n, c) => n + badge(c, counts), 0)
 }
+
+/** Keys of the groups on the way to the leaf of `path`, to open them in the menu. */
+export function groupKeysFor(path, items = MENU, trail = []) {
+  for (const item of items) {
+    if (item.children) {
+      const found = groupKeysFor(path, item.children, [...trail, item.key])
+      if (found.length) return found
+    } else if (item.path === path) {
+      return trail
+    }
+  }
+  return []
+}

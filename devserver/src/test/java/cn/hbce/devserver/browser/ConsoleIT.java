@@ -48,8 +48,12 @@ class ConsoleIT {
             assertEquals(String.valueOf(total), b.until(d -> textOf(b, "[data-test=todo-total]", String.valueOf(total))),
                     "the home page shows GET /v1/todo's total");
             b.find("[data-test='todo-PERSON_REGISTRATION']");
-            assertTrue(b.find("[data-test='badge-/reviews/PERSON_REGISTRATION']").getText().matches("\\d+\\+?"),
-                    "the queue's menu item carries the count");
+            assertTrue(b.find("[data-test='badge-group-account']").getText().matches("\\d+\\+?"),
+                    "the menu group of the queues carries the count");
+            String queueBadge = b.driver().findElement(By.cssSelector("[data-test='badge-/reviews/PERSON_REGISTRATION']"))
+                    .getAttribute("textContent").strip();
+            assertEquals(String.valueOf(todoCount(adminToken, "PERSON_REGISTRATION")), queueBadge,
+                    "the queue's menu item carries its own count");
             b.screenshot("02-home-todo");
 
             b.click("[data-test='todo-PERSON_REGISTRATION']");
@@ -74,7 +78,7 @@ class ConsoleIT {
         String deptName = "浏览器测试科" + System.nanoTime() % 100000;
         try (Browser b = Browser.open()) {
             b.login(DEPARTMENT, Fixtures.HEALTH_ADMIN_ID_CARD, Fixtures.DEMO_PASSWORD);
-            b.click("[data-test='menu-/org/departments']");
+            b.click("[data-test='module-/org/departments']");
             b.click("[data-test=dept-add]");
             b.type("#dept-name", deptName);
             b.type("#dept-leader", "王主任");
@@ -84,7 +88,7 @@ class ConsoleIT {
             assertTrue(row.getText().contains("王主任"), row.getText());
             b.screenshot("05-internal-departments");
 
-            b.click("[data-test='menu-/org/roles']");
+            b.go("/org/roles");
             b.click("[data-test=role-add]");
             b.find("[data-test=permission-tree]");
             b.screenshot("06-role-permission-tree");
@@ -102,7 +106,7 @@ class ConsoleIT {
     void subordinatesAndOrgInfoPagesShowTheDemoTree() {
         try (Browser b = Browser.open()) {
             b.login(DEPARTMENT, Fixtures.HEALTH_ADMIN_ID_CARD, Fixtures.DEMO_PASSWORD);
-            b.click("[data-test='menu-/subordinates']");
+            b.click("[data-test='module-/subordinates']");
             WebElement hospital = b.withText("[data-test=sub-table] .el-table__row", "武汉市第一医院");
             assertTrue(hospital.getText().contains("用人单位"), hospital.getText());
             b.withText("[data-test=sub-table] .el-table__row", "湖北省卫生继续教育培训基地");
@@ -175,6 +179,15 @@ class ConsoleIT {
             b.find("[data-test=todo-panel]");
             assertTrue(b.driver().getCurrentUrl().endsWith("/"), "sent home: " + b.driver().getCurrentUrl());
         }
+    }
+
+    private static int todoCount(String token, String kind) {
+        for (JsonNode item : E2E.get("/v1/todo", token).json().path("items")) {
+            if (kind.equals(item.path("kind").asText())) {
+                return item.path("count").asInt();
+            }
+        }
+        return 0;
     }
 
     private static String textOf(Browser b, String css, String expected) {
