@@ -101,6 +101,7 @@ public final class DevServer implements AutoCloseable {
             if (Boolean.parseBoolean(DevServerConfig.setting("HBCE_TRUST_FORWARDED_FOR", "false"))) {
                 gateway.trustForwardedFor();
             }
+            cn.hbce.devserver.gateway.ConsoleFiles.at(config.projectRoot().resolve("console/dist")).ifPresent(gateway::serveConsole);
             DevServer server = new DevServer(template, services, iam, functions, gateway, demo, runtime);
             gateway.addLocalRoute("schedules", (name, body) -> server.fireScheduleForRoute(name));
             gateway.start();
@@ -239,6 +240,12 @@ public final class DevServer implements AutoCloseable {
         template.resourcesOfType("AWS::S3::Bucket").forEach(id -> {
             refs.put(id, Provisioner.bucketName(id));
             refs.put(id + ".Arn", "arn:aws:s3:::" + Provisioner.bucketName(id));
+        });
+        // The console's distribution is this devserver itself locally (it serves console/dist): a
+        // name that resolves nowhere stands for its domain in the CORS origins.
+        template.resourcesOfType("AWS::CloudFront::Distribution").forEach(id -> {
+            refs.put(id, "LOCAL" + id.toUpperCase(java.util.Locale.ROOT));
+            refs.put(id + ".DomainName", id.toLowerCase(java.util.Locale.ROOT) + ".cloudfront.invalid");
         });
         template.resourcesOfType("AWS::SecretsManager::Secret").forEach(id -> refs.put(id, secretArns.get(id)));
         template.resourcesOfType("AWS::Logs::LogGroup").forEach(id -> refs.put(id, "/hbce/local/" + id));

@@ -31,6 +31,8 @@ public final class DevServerMain {
         }
         System.out.println();
         System.out.println("湖北省专业技术人员继续教育公共服务平台 - local backend");
+        System.out.println("  Console        " + server.endpoint() + "/" + (java.nio.file.Files.isRegularFile(
+                config.projectRoot().resolve("console/dist/index.html")) ? "" : "  (not built: cd console && npm ci && npm run build)"));
         System.out.println("  API            " + server.endpoint() + "/v1/health");
         System.out.println("  Runtime        " + server.runtime() + " (template.yaml), served on JDK " + Runtime.version());
         server.serviceEndpoints().forEach((name, uri) -> System.out.printf("  %-14s %s%n", name, uri));

@@ -53,6 +53,7 @@ public final class HttpGateway implements AutoCloseable {
     private final List<String> corsOrigins;
     private volatile boolean trustForwardedFor;
     private final Map<String, BiFunction<String, String, LocalResponse>> localRoutes = new LinkedHashMap<>();
+    private volatile ConsoleFiles console;
 
     /** An answer of a devserver-only route (under /_local/). */
     public record LocalResponse(int status, String json) {
@@ -87,6 +88,14 @@ public final class HttpGateway implements AutoCloseable {
      */
     public void trustForwardedFor() {
         this.trustForwardedFor = true;
+    }
+
+    /**
+     * Serves the web console's build on this origin: GET and HEAD of any path that no route of the
+     * template matches and that is not under /v1/ (see {@link ConsoleFiles}).
+     */
+    public void serveConsole(ConsoleFiles files) {
+        this.console = files;
     }
 
     /** Shortens the integration timeout (tests of the 503 that must not wait 30 s). */
@@ -144,7 +153,9 @@ public final class HttpGateway implements AutoCloseable {
             try {
                 match = routes.match(method, path);
                 if (match.isEmpty()) {
-                    send(exchange, 404, json("Not Found"), Map.of());
+                    if (!serveConsoleFile(exchange, method, path)) {
+                        send(exchange, 404, json("Not Found"), Map.of());
+                    }
                     return;
                 }
                 event = toEvent(exchange, match.get(), body);
@@ -202,6 +213,33 @@ public final class HttpGateway implements AutoCloseable {
         } catch (RuntimeException failure) {
             failure.printStackTrace();
         }
+    }
+
+    /** True when the console answered (a file or its index.html); false leaves the API's 404. */
+    private boolean serveConsoleFile(HttpExchange exchange, String method, String path) throws IOException {
+        ConsoleFiles files = console;
+        if (files == null || !(method.equals("GET") || method.equals("HEAD")) || path.equals("/v1") || path.startsWith("/v1/")) {
+            return false;
+        }
+        Optional<ConsoleFiles.Served> served = files.lookup(path);
+        if (served.isEmpty()) {
+            return false;
+        }
+        var headers = exchange.getResponseHeaders();
+        headers.set("content-type", served.get().contentType());
+        headers.set("cache-control", served.get().cacheControl());
+        headers.set("x-content-type-options", "nosniff");
+        byte[] body = served.get().body();
+        if (method.equals("HEAD")) {
+            headers.set("content-length", String.valueOf(body.length));
+            exchange.sendResponseHeaders(200, -1);
+            return true;
+        }
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+        return true;
     }
 
     /** The event as Lambda receives it (JSON) over its 6 MB request limit; only large bodies can get there. */
