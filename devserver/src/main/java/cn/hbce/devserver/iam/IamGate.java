@@ -9,9 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -155,66 +153,7 @@ public final class IamGate implements AutoCloseable {
         return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
     }
 
-    /**
-     * DynamoDB, Step Functions and Secrets Manager are called only by SDK clients: their requests go
-     * on over a blocking {@link HttpURLConnection} (kept alive and reused by the JDK) on the thread
-     * that serves them. The JDK's asynchronous {@code HttpClient} moves every exchange through its
-     * selector and executor threads, hand-offs that made most of the gate's cost on each AWS call of
-     * a function and of its tail latency when the machine is busy. S3 keeps the {@code HttpClient}:
-     * browsers upload to it with presigned URLs and CORS headers ({@code Origin}, {@code
-     * Access-Control-Request-*}) that HttpURLConnection refuses to send.
-     */
     private void forward(HttpExchange exchange, byte[] body) throws IOException {
-        if (service == Service.S3) {
-            forwardThroughClient(exchange, body);
-        } else {
-            forwardBlocking(exchange, body);
-        }
-    }
-
-    private void forwardBlocking(HttpExchange exchange, byte[] body) throws IOException {
-        URI incoming = exchange.getRequestURI();
-        URI target = URI.create(upstream.toString() + incoming.getRawPath()
-                + (incoming.getRawQuery() == null ? "" : "?" + incoming.getRawQuery()));
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        HttpURLConnection call = (HttpURLConnection) target.toURL().openConnection(Proxy.NO_PROXY);
-        call.setInstanceFollowRedirects(false);
-        call.setUseCaches(false);
-        call.setConnectTimeout(10_000);
-        call.setReadTimeout(300_000);
-        call.setRequestMethod(method);
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(v -> call.addRequestProperty(name, v));
-            }
-        });
-        if (body.length > 0 || method.equals("POST") || method.equals("PUT")) {
-            call.setDoOutput(true);
-            call.setFixedLengthStreamingMode(body.length);
-            try (OutputStream os = call.getOutputStream()) {
-                os.write(body);
-            }
-        }
-        int status = call.getResponseCode();
-        byte[] out;
-        try (InputStream in = status >= 400 ? call.getErrorStream() : call.getInputStream()) {
-            out = in == null ? new byte[0] : in.readAllBytes();
-        }
-        call.getHeaderFields().forEach((name, values) -> {
-            if (name != null && !HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                exchange.getResponseHeaders().put(name, values);
-            }
-        });
-        boolean noBody = out.length == 0 || status == 204 || status == 304;
-        exchange.sendResponseHeaders(status, noBody ? -1 : out.length);
-        if (!noBody) {
-            try (OutputStream os = exchange.getResponseBody()) {
-                os.write(out);
-            }
-        }
-    }
-
-    private void forwardThroughClient(HttpExchange exchange, byte[] body) throws IOException {
         URI incoming = exchange.getRequestURI();
         URI target = URI.create(upstream.toString() + incoming.getRawPath()
                 + (incoming.getRawQuery() == null ? "" : "?" + incoming.getRawQuery()));
