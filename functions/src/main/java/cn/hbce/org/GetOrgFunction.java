@@ -6,7 +6,10 @@ import cn.hbce.common.http.ApiRequest;
 import cn.hbce.common.http.ApiResponse;
 import cn.hbce.common.lambda.ApiFunction;
 
-/** GET /v1/org: the caller's own org, also while it is under review. */
+/**
+ * GET /v1/org: the caller's own org, also while it is under review. The answer is written by
+ * {@link OrgViewJson}, so the route's cold start loads no jackson-databind.
+ */
 public final class GetOrgFunction extends ApiFunction {
     private final OrgService orgs;
 
@@ -25,6 +28,6 @@ public final class GetOrgFunction extends ApiFunction {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        return ApiResponse.ok(orgs.own(request.caller()));
+        return ApiResponse.ok(new OrgViewJson(orgs.own(request.caller())));
     }
 }

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -24,12 +23,12 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  */
 public final class JsonMapper {
     /** Times leave the API as ISO-8601 with the China offset, e.g. 2026-11-28T09:30:00+08:00. */
-    public static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+    public static final ZoneOffset CHINA = JsonWriter.CHINA;
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new SimpleModule("hbce-time").addSerializer(Instant.class, new JsonSerializer<>() {
                 @Override
                 public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-                    gen.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).atOffset(CHINA)));
+                    gen.writeString(JsonWriter.time(value));
                 }
             }))
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)

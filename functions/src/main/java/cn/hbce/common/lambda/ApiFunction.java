@@ -9,6 +9,8 @@ import cn.hbce.common.http.ErrorCode;
 import cn.hbce.common.http.ErrorMapper;
 import cn.hbce.common.http.Json;
 import cn.hbce.common.http.PrincipalContext;
+import cn.hbce.common.json.JsonWritable;
+import cn.hbce.common.json.JsonWriter;
 import cn.hbce.common.log.JsonLog;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -26,7 +28,8 @@ import java.util.UUID;
  * {@link #access()}, the 1 MB body limit and the JSON content type, and maps every failure through
  * {@link ErrorMapper}: a use case's {@link Refusal}, the web layer's own {@link ApiError}, anything
  * else as 500. Subclasses only parse, call their use case (with the caller as a domain actor) and
- * shape the answer.
+ * shape the answer. A {@link JsonWritable} answer is written with the streaming writer, any other
+ * through the mapper.
  */
 public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -125,7 +128,9 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         out.setStatusCode(response.status());
         out.setHeaders(headers);
         out.setIsBase64Encoded(false);
-        if (response.body() != null) {
+        if (response.body() instanceof JsonWritable writable) {
+            out.setBody(JsonWriter.write(writable));
+        } else if (response.body() != null) {
             out.setBody(Json.write(response.body()));
         } else {
             headers.remove("content-type");

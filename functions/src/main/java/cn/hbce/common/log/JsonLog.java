@@ -1,18 +1,18 @@
 package cn.hbce.common.log;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.hbce.common.json.JsonWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Structured one-line JSON logs for CloudWatch. Callers pass event names and identifiers only:
- * never ID numbers, phones, passwords, tokens or whole events.
+ * never ID numbers, phones, passwords, tokens or whole events. Values are scalars (text, numbers,
+ * booleans); a line is written with {@link JsonWriter}, so logging loads no jackson-databind.
  */
 public final class JsonLog {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonLog() {
     }
@@ -44,8 +44,8 @@ public final class JsonLog {
         // System.out is looked up per line (not kept), so whoever owns the process's output gets it.
         PrintStream out = System.out;
         try {
-            out.println(MAPPER.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
+            out.println(JsonWriter.write(json -> line.forEach(json::scalar)));
+        } catch (UncheckedIOException e) {
             out.println("{\"level\":\"ERROR\",\"event\":\"log.unserialisable\"}");
         }
     }
