@@ -1,0 +1,30 @@
+package cn.hbce.certificates;
+
+import cn.hbce.AppContext;
+import cn.hbce.common.http.Access;
+import cn.hbce.common.http.ApiRequest;
+import cn.hbce.common.http.ApiResponse;
+import cn.hbce.common.lambda.ApiFunction;
+
+/** GET /v1/me/certificates: the caller's own certificates, with their verification codes. */
+public final class ListMyCertificatesFunction extends ApiFunction {
+    private final CertificateService certificates;
+
+    public ListMyCertificatesFunction() {
+        this(AppContext.get().certificates());
+    }
+
+    public ListMyCertificatesFunction(CertificateService certificates) {
+        this.certificates = certificates;
+    }
+
+    @Override
+    protected Access access() {
+        return Access.signedIn();
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        return ApiResponse.ok(certificates.mine(request.caller(), request.page()));
+    }
+}
