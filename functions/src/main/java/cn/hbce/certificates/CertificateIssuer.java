@@ -121,12 +121,13 @@ public final class CertificateIssuer implements HoursChangeListener {
         for (int tries = 0; tries < MAX_NUMBER_TRIES; tries++) {
             if (certificates.claimNumber(c.year(), attempt, c.certificateId())
                     || certificates.numberHolder(c.year(), attempt).filter(c.certificateId()::equals).isPresent()) {
+                // Every number up to this one is held now: others may start above it at once.
+                certificates.raiseNumberHint(c.year(), attempt);
                 String number = CertificateNumbers.format(c.year(), attempt);
                 if (certificates.completeIssue(c, attempt, number)) {
                     audit.record(new AuditRecord(clock.instant(), meta, "CERTIFICATE_ISSUE", "CERTIFICATE",
                             c.certificateId(), AuditRecord.SUCCESS));
                 }
-                certificates.raiseNumberHint(c.year(), attempt);
                 return;
             }
             long next = Math.max(attempt + 1, certificates.highestNumberHint(c.year()) + 1);

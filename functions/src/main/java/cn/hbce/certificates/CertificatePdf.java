@@ -30,19 +30,21 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * verification URL (drawn as vector squares, so it stays sharp in print). The Chinese text is set in
  * Noto Sans SC Regular (SIL Open Font License 1.1, licence beside the font in the jar), embedded as
  * a subset of the glyphs used: a few KB per PDF instead of the 10 MB font. The parsed font is
- * kept for the container (parsing it is most of a cold render); each document subsets it anew.
+ * kept for the container (parsing it is most of a cold render) and each document subsets it anew;
+ * a parsed font reads its glyphs from one shared buffer, so renders take turns (a Lambda container
+ * serves one request at a time anyway; the lock matters only to the local devserver).
  */
 public final class CertificatePdf {
     static final String FONT = "/cn/hbce/certificates/font/400Regular/NotoSansSC_400Regular.ttf";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
-    private static volatile byte[] fontBytes;
+    private static TrueTypeFont font;
 
     private CertificatePdf() {
     }
 
     /** The PDF bytes of {@code c}, its QR code pointing at {@code verifyUrl}. */
-    public static byte[] render(Certificate c, String verifyUrl) {
+    public static synchronized byte[] render(Certificate c, String verifyUrl) {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
@@ -136,18 +138,16 @@ public final class CertificatePdf {
         out.fill();
     }
 
-    /** A fresh parse of the font from the bytes read once per container (a TrueTypeFont is closed with its document). */
+    /** The font, parsed on the first render of the container and kept (never closed: documents only subset it). */
     private static TrueTypeFont font() throws IOException {
-        byte[] bytes = fontBytes;
-        if (bytes == null) {
+        if (font == null) {
             try (InputStream in = CertificatePdf.class.getResourceAsStream(FONT)) {
                 if (in == null) {
                     throw new IllegalStateException("The certificate font is missing from the jar: " + FONT);
                 }
-                bytes = in.readAllBytes();
+                font = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
             }
-            fontBytes = bytes;
         }
-        return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+        return font;
     }
 }
