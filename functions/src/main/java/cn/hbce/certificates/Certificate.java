@@ -27,8 +27,7 @@ public record Certificate(
         String issuer,
         Instant issuedAt,
         Instant revokedAt,
-        long revision,
-        String pdfKey) {
+        long revision) {
 
     public double totalHours() {
         return publicHours + professionalHours;
@@ -38,7 +37,7 @@ public record Certificate(
         return status != CertificateStatus.ISSUING;
     }
 
-    /** Where this revision's PDF lives in the bucket. */
+    /** Where this revision's PDF lives in the bucket (its presence there is the cache: drawn once per revision). */
     public String pdfKeyForRevision() {
         return "certificates/" + certificateId + "/r" + revision + ".pdf";
     }

@@ -104,7 +104,7 @@ public final class CertificateIssuer implements HoursChangeListener {
         Instant now = clock.instant();
         Certificate issuing = new Certificate(Ids.newId("c"), personId, year, CertificateStatus.ISSUING, null, 0,
                 VerifyCodes.next(), h.name(), h.idCardMasked(), h.unitOrgId(), h.unitName(), h.orgPath(),
-                totals.publicHours(), totals.professionalHours(), issuer, now, null, 1, null);
+                totals.publicHours(), totals.professionalHours(), issuer, now, null, 1);
         certificates.claimYear(issuing);
         return true;
     }

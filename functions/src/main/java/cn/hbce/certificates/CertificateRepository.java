@@ -50,9 +50,6 @@ public interface CertificateRepository {
     /** REVOKED → VALID with the hours that meet the rules again and a new revision (a new PDF); false when not REVOKED. */
     boolean revalidate(String personId, int year, double publicHours, double professionalHours, Instant at);
 
-    /** Records the key of the stored PDF of the certificate's current revision. */
-    void recordPdf(String personId, int year, long revision, String key);
-
     Page<Certificate> ofPerson(String personId, PageRequest page);
 
     /** Certificates whose org path starts with {@code pathPrefix}, narrowed by the optional filters. */

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * 电子证书查询打印: a person's own certificates, the certificates of persons in an admin's
  * jurisdiction (masked), the PDF (drawn once per revision, then kept in the bucket and handed out
- * as a short-lived link, every hand-out audited) and the public verification.
+ * as a short-lived link, every hand-out audited; the route writes nothing to the table) and the
+ * public verification.
  *
  * <p>Jurisdiction lists match the org path stored with the certificate (its unit's place in the tree
  * when issued) against the caller's org path, and check every row again against the tree as it is
@@ -106,9 +107,8 @@ public final class CertificateService {
         Certificate c = certificates.byId(certificateId).filter(Certificate::visible)
                 .filter(found -> mayPrint(caller, found)).orElseThrow(NotFound::new);
         String key = c.pdfKeyForRevision();
-        if (!key.equals(c.pdfKey())) {
+        if (!pdfs.exists(key)) {
             pdfs.put(key, CertificatePdf.render(c, verifyUrl(c)));
-            certificates.recordPdf(c.personId(), c.year(), c.revision(), key);
         }
         PdfStore.Link link = pdfs.presignedGet(key, c.certificateNo() + ".pdf", LINK_LIFETIME);
         audit.record(new AuditRecord(clock.instant(), meta, "CERTIFICATE_PDF_DOWNLOAD", "CERTIFICATE", c.certificateId(),

@@ -164,7 +164,7 @@ public abstract class CertificateIssuerContract {
     void anIssueInterruptedAfterTakingItsNumberIsFinishedWithThatNumber() {
         Certificate halfDone = new Certificate("c_half", "p_half", YEAR, CertificateStatus.ISSUING, null, 0, VerifyCodes.next(),
                 "李四", "4201**********0011", "o_unit", "武汉市第一医院", "/o_root/o_dept/o_unit/", 30, 60, "湖北省人力资源和社会保障厅",
-                clock.instant(), null, 1, null);
+                clock.instant(), null, 1);
         assertTrue(certificates.claimYear(halfDone));
         assertTrue(certificates.moveNumberAttempt("p_half", YEAR, 0, 1));
         assertTrue(certificates.claimNumber(YEAR, 1, "c_half"));

@@ -30,7 +30,7 @@ class CertificatePdfTest {
     static Certificate certificate() {
         return new Certificate("c_pdf", "p_pdf", 2026, CertificateStatus.VALID, "HBCE-2026-000123", 123, "K7MZ3QW9TXPA",
                 "欧阳晓明", "4201**********1234", "o_unit", "武汉市第一医院", "/o_root/o_unit/", 30, 62.5,
-                "湖北省人力资源和社会保障厅", Instant.parse("2026-11-30T02:00:00Z"), null, 1, null);
+                "湖北省人力资源和社会保障厅", Instant.parse("2026-11-30T02:00:00Z"), null, 1);
     }
 
     @Test

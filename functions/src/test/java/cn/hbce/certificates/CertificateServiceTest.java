@@ -57,6 +57,11 @@ class CertificateServiceTest {
 
     private final PdfStore pdfs = new PdfStore() {
         @Override
+        public boolean exists(String key) {
+            return stored.containsKey(key);
+        }
+
+        @Override
         public void put(String key, byte[] pdf) {
             puts++;
             stored.put(key, pdf);

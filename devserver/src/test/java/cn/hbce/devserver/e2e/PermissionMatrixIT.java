@@ -95,6 +95,11 @@ class PermissionMatrixIT {
         row("GET", "/v1/reviews/{reviewId}", ANY_ADMIN, i -> "/v1/reviews/" + nope,
                 i -> "/v1/reviews/" + i.bReview(), null);
         row("POST", "/v1/reviews/decisions", ANY_ADMIN, i -> "/v1/reviews/decisions", null, null);
+        // Certificates: a person's own list, the jurisdiction list, the PDF (holder or certificates.view in
+        // jurisdiction; anyone else 404, tested with a real certificate in CertificatesIT).
+        row("GET", "/v1/me/certificates", SIGNED_IN, i -> "/v1/me/certificates", null, null);
+        row("GET", "/v1/certificates", "certificates.view", i -> "/v1/certificates", null, null);
+        row("GET", "/v1/certificates/{certificateId}/pdf", SIGNED_IN, i -> "/v1/certificates/" + nope + "/pdf", null, null);
     }
 
     @BeforeAll

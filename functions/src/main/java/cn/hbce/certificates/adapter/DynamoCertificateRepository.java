@@ -185,7 +185,7 @@ public final class DynamoCertificateRepository implements CertificateRepository 
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(personId, year))
                     .updateExpression("SET #s = :valid, publicHours = :p, professionalHours = :q, revalidatedAt = :at, "
-                            + "revision = revision + :one REMOVE revokedAt, pdfKey")
+                            + "revision = revision + :one REMOVE revokedAt")
                     .conditionExpression("#s = :revoked")
                     .expressionAttributeNames(Map.of("#s", "status"))
                     .expressionAttributeValues(Map.of(":revoked", Item.s(CertificateStatus.REVOKED.name()),
@@ -194,18 +194,6 @@ public final class DynamoCertificateRepository implements CertificateRepository 
             return true;
         } catch (ConditionalCheckFailedException notRevoked) {
             return false;
-        }
-    }
-
-    @Override
-    public void recordPdf(String personId, int year, long revision, String key) {
-        try {
-            dynamo.updateItem(r -> r.tableName(table).key(key(personId, year))
-                    .updateExpression("SET pdfKey = :k")
-                    .conditionExpression("revision = :r")
-                    .expressionAttributeValues(Map.of(":k", Item.s(key), ":r", Item.n(revision))));
-        } catch (ConditionalCheckFailedException newerRevision) {
-            // Re-validated meanwhile: that revision gets its own PDF on its first download.
         }
     }
 
@@ -321,6 +309,6 @@ public final class DynamoCertificateRepository implements CertificateRepository 
                 i.str("verifyCode"), i.str("name"), i.str("idCardMasked"), i.str("unitOrgId"), i.str("unitName"),
                 i.str("orgPath"), hoursOf(raw, "publicHours"), hoursOf(raw, "professionalHours"), i.str("issuer"),
                 Instant.parse(i.str("issuedAt")), i.optStr("revokedAt").map(Instant::parse).orElse(null),
-                i.num("revision", 1), i.str("pdfKey"));
+                i.num("revision", 1));
     }
 }

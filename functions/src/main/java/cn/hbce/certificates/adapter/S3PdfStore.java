@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -22,6 +23,24 @@ public final class S3PdfStore implements PdfStore {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
+    }
+
+    /**
+     * A HEAD of the key. Without s3:ListBucket (not granted: the function needs no listing), S3
+     * answers a missing key with 403 rather than 404; both mean "not drawn yet", and a real lack of
+     * access then fails loudly at the PutObject that follows.
+     */
+    @Override
+    public boolean exists(String key) {
+        try {
+            s3.get().headObject(r -> r.bucket(bucket).key(key));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404 || e.statusCode() == 403) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override

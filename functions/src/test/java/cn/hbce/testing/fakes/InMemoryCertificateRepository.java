@@ -84,7 +84,7 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
         return change(personId, year, c -> c.status() != CertificateStatus.VALID ? null
                 : new Certificate(c.certificateId(), c.personId(), c.year(), CertificateStatus.REVOKED, c.certificateNo(),
                 c.numberAttempt(), c.verifyCode(), c.name(), c.idCardMasked(), c.unitOrgId(), c.unitName(), c.orgPath(),
-                c.publicHours(), c.professionalHours(), c.issuer(), c.issuedAt(), at, c.revision(), c.pdfKey()));
+                c.publicHours(), c.professionalHours(), c.issuer(), c.issuedAt(), at, c.revision()));
     }
 
     @Override
@@ -92,15 +92,7 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
         return change(personId, year, c -> c.status() != CertificateStatus.REVOKED ? null
                 : new Certificate(c.certificateId(), c.personId(), c.year(), CertificateStatus.VALID, c.certificateNo(),
                 c.numberAttempt(), c.verifyCode(), c.name(), c.idCardMasked(), c.unitOrgId(), c.unitName(), c.orgPath(),
-                publicHours, professionalHours, c.issuer(), c.issuedAt(), null, c.revision() + 1, null));
-    }
-
-    @Override
-    public synchronized void recordPdf(String personId, int year, long revision, String key) {
-        change(personId, year, c -> c.revision() != revision ? null
-                : new Certificate(c.certificateId(), c.personId(), c.year(), c.status(), c.certificateNo(),
-                c.numberAttempt(), c.verifyCode(), c.name(), c.idCardMasked(), c.unitOrgId(), c.unitName(), c.orgPath(),
-                c.publicHours(), c.professionalHours(), c.issuer(), c.issuedAt(), c.revokedAt(), c.revision(), key));
+                publicHours, professionalHours, c.issuer(), c.issuedAt(), null, c.revision() + 1));
     }
 
     @Override
@@ -140,6 +132,6 @@ public final class InMemoryCertificateRepository implements CertificateRepositor
     private static Certificate with(Certificate c, CertificateStatus status, String number, long attempt) {
         return new Certificate(c.certificateId(), c.personId(), c.year(), status, number, attempt, c.verifyCode(), c.name(),
                 c.idCardMasked(), c.unitOrgId(), c.unitName(), c.orgPath(), c.publicHours(), c.professionalHours(),
-                c.issuer(), c.issuedAt(), c.revokedAt(), c.revision(), c.pdfKey());
+                c.issuer(), c.issuedAt(), c.revokedAt(), c.revision());
     }
 }
