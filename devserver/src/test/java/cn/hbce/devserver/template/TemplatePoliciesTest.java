@@ -41,7 +41,8 @@ class TemplatePoliciesTest {
      * sign and check their paging cursors with a key derived from it.
      */
     private static final Set<String> TOKEN_KEY_READERS = Set.of(AUTHORIZER, "LoginFunction", "ListReviewsFunction",
-            "ListSubordinatesFunction", "ListDepartmentsFunction", "ListRolesFunction", "ListAdminsFunction");
+            "ListSubordinatesFunction", "ListDepartmentsFunction", "ListRolesFunction", "ListAdminsFunction",
+            "ListMyCertificatesFunction", "ListCertificatesFunction");
 
     /** One allowed (action, resource) of a function, with the statement's condition. */
     record Grant(String function, String action, String resource, Map<String, Object> condition) {
