@@ -118,9 +118,7 @@ public abstract class CertificateIssuerContract {
         }
         AtomicInteger next = new AtomicInteger();
         Race.run(persons, () -> {
-            String personId = "p_" + next.getAndIncrement();
-            changed(personId);
-            changed(personId);
+            changed("p_" + next.getAndIncrement());
             return null;
         });
         Set<String> numbers = IntStream.range(0, persons)
