@@ -15,6 +15,12 @@ import cn.hbce.account.PasswordHasher;
 import cn.hbce.auth.TokenCodec;
 import cn.hbce.bootstrap.Bootstrap;
 import cn.hbce.bootstrap.RootSeeder;
+import cn.hbce.certificates.AccountHolders;
+import cn.hbce.certificates.CertificateIssuer;
+import cn.hbce.certificates.CertificateService;
+import cn.hbce.certificates.OrgPaths;
+import cn.hbce.certificates.adapter.DynamoCertificateRepository;
+import cn.hbce.certificates.adapter.S3PdfStore;
 import cn.hbce.common.Lazy;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.adapter.DynamoAuditLog;
@@ -26,6 +32,7 @@ import cn.hbce.common.config.Env;
 import cn.hbce.common.lambda.Priming;
 import cn.hbce.common.paging.CursorCodec;
 import cn.hbce.hours.CeRulesService;
+import cn.hbce.hours.CeRulesReader;
 import cn.hbce.hours.CertificateLookup;
 import cn.hbce.hours.ClaimService;
 import cn.hbce.hours.DeclarationService;
@@ -136,6 +143,15 @@ public final class AppContext {
     private final Lazy<FileService> files;
     private final Lazy<FileAttachments> fileAttachments;
     private final Lazy<MaterialService> materials;
+
+    // Certificates (issued on hours changes, listed, printed, verified). Lambdas read the fields when first
+    // called, after the constructor has set them.
+    private final Lazy<DynamoCertificateRepository> certificateRepository = Lazy.of(() ->
+            new DynamoCertificateRepository(dynamo(), config().tableName(), cursors()));
+    private final Lazy<CertificateService> certificates = Lazy.of(() -> new CertificateService(certificateRepository.get(),
+            new AccountHolders(accounts(), orgs()), new OrgPaths(orgs()),
+            new S3PdfStore(AwsClients::s3, AwsClients::presigner, config().bucketName()), audit(), clock(),
+            Env.optional("VERIFY_URL_BASE").orElse("http://localhost:5173/verify/")));
 
     /**
      * {@code dynamo} may be a {@link LazyClient stand-in} (nothing here calls it while wiring);
@@ -414,9 +430,24 @@ public final class AppContext {
         return HoursChangeListener.NONE;
     }
 
-    /** The certificate a person holds for a year, for the annual status; certificates replace this line. */
+    /** The certificate (valid or revoked) a person holds for a year, for the annual status. */
     public CertificateLookup certificateLookup() {
-        return CertificateLookup.NONE;
+        return (personId, year) -> certificateRepository.get().find(personId, year)
+                .filter(c -> c.visible()).map(c -> c.certificateId());
+    }
+
+    /** 电子证书: the lists, the PDF and the public verification. */
+    public CertificateService certificates() {
+        return certificates.get();
+    }
+
+    /**
+     * The issuer of certificates over the given hours and rules: what {@link #hoursChangeListener()}
+     * answers once hours are wired. The issuer named on certificates is the root org (HRSS).
+     */
+    public CertificateIssuer certificateIssuer(HoursLedger ledger, CeRulesReader rules) {
+        return new CertificateIssuer(ledger, rules, new AccountHolders(accounts(), orgs()), certificateRepository.get(),
+                audit(), clock, Env.optional("CERTIFICATE_ISSUER").orElse(Bootstrap.ROOT_ORG_NAME));
     }
 
     public FileService files() {

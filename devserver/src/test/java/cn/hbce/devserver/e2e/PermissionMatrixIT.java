@@ -126,6 +126,11 @@ class PermissionMatrixIT {
         row("GET", "/v1/hours/{recordId}", "review.hours", i -> "/v1/hours/" + nope, i -> "/v1/hours/" + bRecord, null);
         row("DELETE", "/v1/hours/{recordId}", "review.hours", i -> "/v1/hours/" + nope, i -> "/v1/hours/" + bRecord,
                 obj("reason", "越权删除"));
+        // Certificates: a person's own list, the jurisdiction list, the PDF (holder or certificates.view in
+        // jurisdiction; anyone else 404, tested with a real certificate in CertificatesIT).
+        row("GET", "/v1/me/certificates", SIGNED_IN, i -> "/v1/me/certificates", null, null);
+        row("GET", "/v1/certificates", "certificates.view", i -> "/v1/certificates", null, null);
+        row("GET", "/v1/certificates/{certificateId}/pdf", SIGNED_IN, i -> "/v1/certificates/" + nope + "/pdf", null, null);
     }
 
     @BeforeAll

@@ -42,7 +42,7 @@ class TemplatePoliciesTest {
      */
     private static final Set<String> TOKEN_KEY_READERS = Set.of(AUTHORIZER, "LoginFunction", "ListReviewsFunction",
             "ListSubordinatesFunction", "ListDepartmentsFunction", "ListRolesFunction", "ListAdminsFunction",
-            "ListMaterialsFunction");
+            "ListMaterialsFunction", "ListMyCertificatesFunction", "ListCertificatesFunction");
 
     /** One allowed (action, resource) of a function, with the statement's condition. */
     record Grant(String function, String action, String resource, Map<String, Object> condition) {
@@ -98,7 +98,7 @@ class TemplatePoliciesTest {
             if (g.resource().contains("*")) {
                 // A bucket's objects, or (narrower) the objects under one key prefix, e.g. MaterialsBucket/uploads/*.
                 boolean objects = g.action().startsWith("s3:") && g.resource().matches(java.util.regex.Pattern.quote(base)
-                        + "/([a-z]+/)?\\*");
+                        + "/([a-z0-9-]+/)?\\*");
                 assertTrue(g.resource().equals(base + "/index/*") || objects,
                         () -> "only a table's indexes or a bucket's objects (under one prefix) may be matched by a pattern: " + g);
             }
