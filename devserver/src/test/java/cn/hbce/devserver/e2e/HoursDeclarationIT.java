@@ -12,7 +12,7 @@ import cn.hbce.hours.HoursChangeListener;
 import cn.hbce.hours.HoursDeclarationEffect;
 import cn.hbce.hours.adapter.DynamoDeclarationRepository;
 import cn.hbce.hours.adapter.DynamoHoursRepository;
-import cn.hbce.review.DynamoReviewRepository;
+import cn.hbce.review.adapter.DynamoReviewRepository;
 import cn.hbce.review.Review;
 import cn.hbce.review.ReviewStatus;
 import com.fasterxml.jackson.databind.JsonNode;
