@@ -95,7 +95,9 @@ class TemplatePoliciesTest {
             assertTrue(TEMPLATE.resourcesOfType("AWS::DynamoDB::Table").contains(base)
                     || TEMPLATE.resourcesOfType("AWS::S3::Bucket").contains(base), () -> "unknown resource in " + g);
             if (g.resource().contains("*")) {
-                assertTrue(g.resource().equals(base + "/index/*") || g.resource().equals(base + "/*") && g.action().startsWith("s3:"),
+                // A bucket's objects, or its objects under one fixed prefix (e.g. exports/*): never a partial name.
+                assertTrue(g.resource().equals(base + "/index/*") || g.action().startsWith("s3:")
+                                && g.resource().matches(java.util.regex.Pattern.quote(base) + "/([a-z][a-z-]*/)?\\*"),
                         () -> "only a table's indexes or a bucket's objects may be matched by a pattern: " + g);
             }
         }
