@@ -3,7 +3,7 @@ package cn.hbce.registration;
 import cn.hbce.account.AccountRepository;
 import cn.hbce.account.RegistrationStatus;
 import cn.hbce.review.Review;
-import cn.hbce.stats.StatsEvents;
+import cn.hbce.counters.StatsEvents;
 import cn.hbce.review.ReviewEffect;
 import cn.hbce.review.ReviewStatus;
 

@@ -1,6 +1,6 @@
 package cn.hbce.registration;
 
-import cn.hbce.stats.StatsEvents;
+import cn.hbce.counters.StatsEvents;
 import cn.hbce.account.AccountRepository;
 import cn.hbce.account.PersonCreation;
 import cn.hbce.account.PersonRegistration;

@@ -6,7 +6,7 @@ import cn.hbce.common.paging.Page;
 import cn.hbce.common.aws.Cursors;
 import cn.hbce.common.aws.Item;
 import cn.hbce.common.json.JsonMapper;
-import cn.hbce.stats.TodoCounts;
+import cn.hbce.counters.TodoCounts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Instant;

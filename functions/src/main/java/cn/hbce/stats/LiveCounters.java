@@ -1,5 +1,8 @@
 package cn.hbce.stats;
 
+import cn.hbce.counters.StatsEvents;
+import cn.hbce.counters.TodoCounts;
+
 import cn.hbce.common.log.JsonLog;
 import cn.hbce.org.Org;
 import cn.hbce.org.OrgRepository;

@@ -1,5 +1,7 @@
 package cn.hbce.stats;
 
+import cn.hbce.counters.TodoCounts;
+
 import cn.hbce.org.OrgType;
 import java.time.Instant;
 import java.util.List;

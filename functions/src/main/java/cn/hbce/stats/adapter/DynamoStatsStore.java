@@ -4,7 +4,7 @@ import cn.hbce.common.aws.Item;
 import cn.hbce.org.OrgType;
 import cn.hbce.stats.Figures;
 import cn.hbce.stats.StatsStore;
-import cn.hbce.stats.TodoCounts;
+import cn.hbce.counters.TodoCounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

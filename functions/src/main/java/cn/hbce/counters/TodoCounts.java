@@ -1,4 +1,4 @@
-package cn.hbce.stats;
+package cn.hbce.counters;
 
 import java.time.Instant;
 import java.util.Map;

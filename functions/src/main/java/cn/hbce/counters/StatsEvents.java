@@ -1,4 +1,4 @@
-package cn.hbce.stats;
+package cn.hbce.counters;
 
 /**
  * The one call each feature makes when something counted changes: each bumps the live counters of

@@ -1,6 +1,12 @@
-package cn.hbce.stats;
+package cn.hbce;
 
 import cn.hbce.common.Lazy;
+import cn.hbce.stats.ExportService;
+import cn.hbce.stats.LiveCounters;
+import cn.hbce.stats.SegmentScan;
+import cn.hbce.stats.StatsJobService;
+import cn.hbce.stats.StatsMerge;
+import cn.hbce.stats.StatsService;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.aws.AwsClients;
 import cn.hbce.common.config.Env;
