@@ -81,6 +81,7 @@ import cn.hbce.review.ReviewEffect;
 import cn.hbce.review.ReviewKind;
 import cn.hbce.review.ReviewService;
 import cn.hbce.review.adapter.SfnApprovalWorkflow;
+import cn.hbce.counters.StatsEvents;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -120,6 +121,7 @@ public final class AppContext {
     private final Lazy<AccountService> account;
     private final Lazy<Authorizer> authorizer;
     private final Lazy<ReviewService> reviews;
+    private final Lazy<StatsModule> stats;
     private final Lazy<OrgService> orgService;
     private final Lazy<DynamoSubordinateRepository> subordinateSeats;
     private final Lazy<SubordinateService> subordinates;
@@ -178,16 +180,17 @@ public final class AppContext {
                 audit(), clock));
         authorizer = Lazy.of(() -> new Authorizer(tokens(), new DynamoSessionSnapshotLoader(dynamo, table), sessions(),
                 caller(), clock, config.adminIdleLimit()));
-        reviews = Lazy.of(() -> new ReviewService(new DynamoReviewRepository(dynamo, table, cursors()),
+        stats = Lazy.of(() -> new StatsModule(dynamo, table, config.bucketName(), orgs(), audit(), sfn, clock));
+        reviews = Lazy.of(() -> new ReviewService(new DynamoReviewRepository(dynamo, table, cursors(), stats().live()),
                 new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds()),
-                withHoursEffects(reviewEffects(orgs(), accounts())), audit(), clock));
+                withHoursEffects(reviewEffects(orgs(), accounts(), stats().live())), audit(), clock));
         orgService = Lazy.of(() -> new OrgService(orgs(), reviews(), audit(), clock));
         subordinateSeats = Lazy.of(() -> new DynamoSubordinateRepository(dynamo, table, cursors()));
         subordinates = Lazy.of(() -> new SubordinateService(orgs(), subordinateSeats.get(), accounts(), sessions(),
                 hasher(), audit(), clock));
         registrations = Lazy.of(() -> new OrgRegistrationService(orgs(), accounts(), hasher(), reviews(), audit(), clock));
         personRegistrations = Lazy.of(() -> new PersonRegistrationService(orgs(), accounts(), hasher(),
-                TitleSeriesCatalogue.load(), reviews(), audit(), clock));
+                TitleSeriesCatalogue.load(), reviews(), audit(), clock, stats().live()));
         bootstrap = Lazy.of(() -> new Bootstrap(orgs(), accounts(), hasher(), audit(), clock));
         rootSeeder = Lazy.of(() -> new RootSeeder(bootstrap(), subordinateSeats.get()));
         departments = Lazy.of(() -> new DepartmentService(new DynamoDepartmentRepository(dynamo, table, cursors()),
@@ -230,9 +233,14 @@ public final class AppContext {
 
     /** What the end of each kind of review does. */
     public static Map<ReviewKind, ReviewEffect> reviewEffects(OrgRepository orgs, AccountRepository accounts) {
+        return reviewEffects(orgs, accounts, StatsEvents.NONE);
+    }
+
+    /** As above, telling the statistics counters about decided registrations. */
+    public static Map<ReviewKind, ReviewEffect> reviewEffects(OrgRepository orgs, AccountRepository accounts, StatsEvents stats) {
         ReviewEffect orgRegistration = new OrgRegistrationEffect(orgs, accounts);
         return Map.of(
-                ReviewKind.PERSON_REGISTRATION, new PersonRegistrationEffect(accounts),
+                ReviewKind.PERSON_REGISTRATION, new PersonRegistrationEffect(accounts, stats),
                 ReviewKind.DEPARTMENT_REGISTRATION, orgRegistration,
                 ReviewKind.UNIT_REGISTRATION, orgRegistration,
                 ReviewKind.BASE_REGISTRATION, orgRegistration,
@@ -343,6 +351,11 @@ public final class AppContext {
 
     public Authorizer authorizer() {
         return authorizer.get();
+    }
+
+    /** Statistics: live counters, the figures routes, the job and exports. */
+    public StatsModule stats() {
+        return stats.get();
     }
 
     public ReviewService reviews() {

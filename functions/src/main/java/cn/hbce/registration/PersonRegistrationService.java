@@ -1,5 +1,6 @@
 package cn.hbce.registration;
 
+import cn.hbce.counters.StatsEvents;
 import cn.hbce.account.AccountRepository;
 import cn.hbce.account.PersonCreation;
 import cn.hbce.account.PersonRegistration;
@@ -33,6 +34,7 @@ import java.util.Set;
  * department. A pending or approved ID number cannot register again; a rejected one can.
  */
 public final class PersonRegistrationService {
+    private final StatsEvents stats;
     private static final Set<String> GENDERS = Set.of("MALE", "FEMALE");
     private final OrgRepository orgs;
     private final PersonCreation people;
@@ -43,6 +45,13 @@ public final class PersonRegistrationService {
 
     public PersonRegistrationService(OrgRepository orgs, AccountRepository accounts, PasswordHasher hasher,
                                      TitleSeriesCatalogue titles, ReviewService reviews, AuditLog audit, Clock clock) {
+        this(orgs, accounts, hasher, titles, reviews, audit, clock, StatsEvents.NONE);
+    }
+
+    public PersonRegistrationService(OrgRepository orgs, AccountRepository accounts, PasswordHasher hasher,
+                                     TitleSeriesCatalogue titles, ReviewService reviews, AuditLog audit, Clock clock,
+                                     StatsEvents stats) {
+        this.stats = stats;
         this.orgs = orgs;
         this.people = new PersonCreation(accounts, hasher, clock);
         this.titles = titles;
@@ -85,6 +94,7 @@ public final class PersonRegistrationService {
         String personId = people.create(new PersonCreation.NewPerson(idCard, name, phone, req.password(), registration, false))
                 .orElseThrow(() -> new Conflict(Reason.PERSON_ALREADY_REGISTERED, List.of("idCard")))
                 .personId();
+        stats.personRegistered(unit.orgId(), req.titleSeries(), req.titleLevel());
         AuditContext actor = meta.asActor(personId, unit.orgId());
         audit.record(new AuditRecord(now, actor, "REGISTER_PERSON", "PERSON", personId, AuditRecord.SUCCESS));
 

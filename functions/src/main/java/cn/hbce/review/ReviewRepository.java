@@ -4,6 +4,7 @@ import cn.hbce.common.paging.Page;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface ReviewRepository {
@@ -35,4 +36,17 @@ public interface ReviewRepository {
 
     /** Pending steps of one kind in the org's queue. */
     long countPending(String orgId, ReviewKind kind);
+
+    /** Pending steps per kind in the org's queue, as of {@code asOf}. */
+    record PendingCounts(Map<ReviewKind, Long> byKind, Instant asOf) {
+    }
+
+    /** Every kind's pending count; exact here (a count per kind), a stored counter where one is kept. */
+    default PendingCounts pendingByKind(String orgId) {
+        Map<ReviewKind, Long> counts = new java.util.EnumMap<>(ReviewKind.class);
+        for (ReviewKind kind : ReviewKind.values()) {
+            counts.put(kind, countPending(orgId, kind));
+        }
+        return new PendingCounts(counts, Instant.now());
+    }
 }

@@ -246,23 +246,25 @@ public final class ReviewService {
     public record TodoItem(String kind, long count) {
     }
 
-    public record Todo(long total, List<TodoItem> items) {
+    /** {@code asOf}: when the counts were read (they come from counters the statistics job makes exact). */
+    public record Todo(long total, List<TodoItem> items, Instant asOf) {
     }
 
-    /** Pending steps per kind the caller may decide, counted from the same index the lists read. */
+    /** Pending steps per kind the caller may decide: one read of the org's to-do counters. */
     public Todo todo(Actor caller) {
+        ReviewRepository.PendingCounts counts = reviews.pendingByKind(caller.orgId());
         List<TodoItem> items = new ArrayList<>();
         long total = 0;
         for (ReviewKind kind : ReviewKind.values()) {
             if (!caller.can(kind.permission())) {
                 continue;
             }
-            long count = reviews.countPending(caller.orgId(), kind);
+            long count = counts.byKind().getOrDefault(kind, 0L);
             if (count > 0) {
                 items.add(new TodoItem(kind.name(), count));
                 total += count;
             }
         }
-        return new Todo(total, items);
+        return new Todo(total, items, counts.asOf());
     }
 }

@@ -164,7 +164,8 @@ class ApprovalFaultIT {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fault", "fault")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
         AppContext app = AppContext.get();
-        repository = new DynamoReviewRepository(AwsClients.dynamo(), app.config().tableName(), app.cursors());
+        // With the to-do counters, as AppContext wires it (GET /v1/todo reads them).
+        repository = new DynamoReviewRepository(AwsClients.dynamo(), app.config().tableName(), app.cursors(), app.stats().live());
         audit = new CountingAudit(app.audit());
         tree = Reviews.tree("故障");
     }
@@ -195,7 +196,7 @@ class ApprovalFaultIT {
     /** A ReviewService wired as AppContext wires it, but whose workflow is this test's emulator. */
     private ReviewService service(long decisionTimeoutSeconds) {
         AppContext app = AppContext.get();
-        Map<ReviewKind, ReviewEffect> effects = AppContext.reviewEffects(app.orgs(), app.accounts());
+        Map<ReviewKind, ReviewEffect> effects = AppContext.reviewEffects(app.orgs(), app.accounts(), app.stats().live());
         ReviewService service = new ReviewService(repository, new SfnApprovalWorkflow(client, machineArn, decisionTimeoutSeconds),
                 effects, audit, Clock.systemUTC());
         invoker.service = service;

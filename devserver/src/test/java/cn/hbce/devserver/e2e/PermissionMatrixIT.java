@@ -30,6 +30,11 @@ class PermissionMatrixIT {
     /** The permission a route needs: a code, ANY_ADMIN (admin of an approved org), or SIGNED_IN (anyone). */
     private static final String ANY_ADMIN = "<any admin>";
     private static final String SIGNED_IN = "<signed in>";
+    /**
+     * What the "without the permission" role holds: a code no route asks for (a role's permission set
+     * cannot be empty). It was stats.view until the statistics routes began to need it.
+     */
+    private static final String NO_ROUTE_PERMISSION = "e2e.no-route";
 
     private record Row(String method, String route, String permission, Function<Ids, String> own,
                        Function<Ids, String> foreign, Object foreignBody) {
@@ -103,12 +108,11 @@ class PermissionMatrixIT {
                 i -> "/v1/files/" + i.bFile() + "/complete", null);
         row("GET", "/v1/files/{fileId}/download", SIGNED_IN, i -> "/v1/files/" + nope + "/download",
                 i -> "/v1/files/" + i.bFile() + "/download", null);
-        // materials (issue 11): reading takes materials.submit OR stats.view, and the matrix's admin
-        // "without the permission" holds stats.view, so the read rows are checked as open to admins
-        // (MaterialsIT proves an admin holding neither gets 403).
-        row("GET", "/v1/materials", ANY_ADMIN, i -> "/v1/materials", null, null);
+        // materials (issue 11): reading takes materials.submit OR stats.view; the matrix's admin "without
+        // the permission" holds neither (MaterialsIT proves stats.view alone reads what was reported from below).
+        row("GET", "/v1/materials", "materials.submit", i -> "/v1/materials", null, null);
         row("POST", "/v1/materials", "materials.submit", i -> "/v1/materials", null, null);
-        row("GET", "/v1/materials/{materialId}", ANY_ADMIN, i -> "/v1/materials/" + nope,
+        row("GET", "/v1/materials/{materialId}", "materials.submit", i -> "/v1/materials/" + nope,
                 i -> "/v1/materials/" + i.bMaterial(), null);
         row("PUT", "/v1/materials/{materialId}", "materials.submit", i -> "/v1/materials/" + nope,
                 i -> "/v1/materials/" + i.bMaterial(), obj("title", "越权修改", "version", 1));
@@ -131,6 +135,16 @@ class PermissionMatrixIT {
         row("GET", "/v1/me/certificates", SIGNED_IN, i -> "/v1/me/certificates", null, null);
         row("GET", "/v1/certificates", "certificates.view", i -> "/v1/certificates", null, null);
         row("GET", "/v1/certificates/{certificateId}/pdf", SIGNED_IN, i -> "/v1/certificates/" + nope + "/pdf", null, null);
+        // Statistics: another department's orgId is 404 exactly like a missing one.
+        row("GET", "/v1/stats/overview", "stats.view", i -> "/v1/stats/overview?orgId=" + nope,
+                i -> "/v1/stats/overview?orgId=" + i.bUnit(), null);
+        row("GET", "/v1/stats/title-series", "stats.view", i -> "/v1/stats/title-series?orgId=" + nope,
+                i -> "/v1/stats/title-series?orgId=" + i.bUnit(), null);
+        row("POST", "/v1/exports", "stats.view", i -> "/v1/exports", null, null);
+        // The HRSS super admin only: any other admin passes the permission check and is refused by the use case.
+        row("POST", "/v1/stats/refresh", ANY_ADMIN, null, null, null);
+        // Runs are the HRSS super admin's: to anyone else a run does not exist (404).
+        row("GET", "/v1/stats/jobs/{executionId}", ANY_ADMIN, i -> "/v1/stats/jobs/" + nope, null, null);
     }
 
     @BeforeAll
@@ -151,7 +165,7 @@ class PermissionMatrixIT {
         Reviews.Registered person = Reviews.registerPerson(b.unit().orgId());
         String bReview = Reviews.awaitPendingPerson(bToken, person.subjectId());
         ids = new Ids(dept.json().path("deptId").asText(), role.json().path("roleId").asText(), bAdmin, bReview,
-                b.unit().orgId(), bUnitAdmin, Fixtures.role(a.dept().orgId(), "stats.view"),
+                b.unit().orgId(), bUnitAdmin, Fixtures.role(a.dept().orgId(), NO_ROUTE_PERMISSION),
                 bFile, Materials.create(bToken, 2026, "STUDY_GUIDE", "B的学习指南", bFile));
         Hours.Professional bPerson = Hours.professional(b.unit().orgId(), "矩阵B");
         E2E.Resp claimed = E2E.post("/v1/me/hours", Hours.claim("PUBLIC", "TRAINING", "B的培训", 6), bPerson.token());
@@ -212,7 +226,7 @@ class PermissionMatrixIT {
             Fixtures.assertError(without, 403, "FORBIDDEN");
             boolean superOnly = r.permission().equals("admins.manage") || r.permission().equals("roles.manage");
             String token = grantedTokens.computeIfAbsent(r.permission(), p -> Fixtures.token("DEPARTMENT",
-                    Fixtures.extraAdmin(a.dept(), Fixtures.role(a.dept().orgId(), superOnly ? "stats.view" : p)), TestData.PASSWORD));
+                    Fixtures.extraAdmin(a.dept(), Fixtures.role(a.dept().orgId(), superOnly ? NO_ROUTE_PERMISSION : p)), TestData.PASSWORD));
             E2E.Resp with = call(r.method(), path, probeBody(r), token);
             if (superOnly) {
                 Fixtures.assertError(with, 403, "FORBIDDEN");

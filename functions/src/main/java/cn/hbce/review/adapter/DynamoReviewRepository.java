@@ -13,6 +13,7 @@ import cn.hbce.common.paging.Page;
 import cn.hbce.common.aws.Cursors;
 import cn.hbce.common.aws.Item;
 import cn.hbce.common.json.JsonMapper;
+import cn.hbce.counters.TodoCounts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Instant;
@@ -42,11 +43,22 @@ public final class DynamoReviewRepository implements ReviewRepository {
     private final DynamoDbClient dynamo;
     private final String table;
     private final CursorCodec cursors;
+    private final TodoCounts todo;
 
     public DynamoReviewRepository(DynamoDbClient dynamo, String table, CursorCodec cursors) {
+        this(dynamo, table, cursors, null);
+    }
+
+    /**
+     * With {@code todo}, every conditional write that creates, ends or reopens a step also bumps the
+     * deciding org's to-do counter (only when that write succeeded), and {@link #pendingByKind}
+     * reads the counter item instead of counting the queue.
+     */
+    public DynamoReviewRepository(DynamoDbClient dynamo, String table, CursorCodec cursors, TodoCounts todo) {
         this.dynamo = dynamo;
         this.table = table;
         this.cursors = cursors;
+        this.todo = todo;
     }
 
     @Override
@@ -89,6 +101,9 @@ public final class DynamoReviewRepository implements ReviewRepository {
         Item item = stepItem(s);
         try {
             dynamo.putItem(p -> p.tableName(table).item(item.asMap()).conditionExpression("attribute_not_exists(PK)"));
+            if (todo != null && s.status() == ReviewStatus.PENDING) {
+                todo.opened(s.orgId(), s.kind().name());
+            }
             return s;
         } catch (ConditionalCheckFailedException exists) {
             var after = dynamo.updateItem(u -> u.tableName(table).key(stepKey(s.reviewId(), s.stageIndex(), s.orgId()))
@@ -122,6 +137,9 @@ public final class DynamoReviewRepository implements ReviewRepository {
                     .expressionAttributeNames(Map.of("#s", "status", "#c", "comment"))
                     .expressionAttributeValues(Map.of(":p", Item.s(ReviewStatus.PENDING.name()), ":sort", Item.s(sort),
                             ":o", Item.s(outcome.name()), ":by", Item.s(decidedBy))));
+            if (todo != null) {
+                todo.opened(s.orgId(), s.kind().name());
+            }
             return true;
         } catch (ConditionalCheckFailedException movedOn) {
             return false;
@@ -163,6 +181,9 @@ public final class DynamoReviewRepository implements ReviewRepository {
                     .conditionExpression("#s = :p")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
+            if (todo != null) {
+                todo.closed(s.orgId(), s.kind().name());
+            }
             return true;
         } catch (ConditionalCheckFailedException decided) {
             return false;
@@ -275,6 +296,17 @@ public final class DynamoReviewRepository implements ReviewRepository {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return count;
+    }
+
+    @Override
+    public PendingCounts pendingByKind(String orgId) {
+        if (todo == null) {
+            return ReviewRepository.super.pendingByKind(orgId);
+        }
+        TodoCounts.Snapshot snapshot = todo.read(orgId);
+        Map<ReviewKind, Long> counts = new java.util.EnumMap<>(ReviewKind.class);
+        snapshot.byKind().forEach((kind, n) -> ReviewKind.parse(kind).ifPresent(k -> counts.put(k, Math.max(0, n))));
+        return new PendingCounts(counts, snapshot.asOf());
     }
 
     private static Item stepItem(ReviewStep s) {

@@ -1,0 +1,205 @@
+package cn.hbce.devserver.bench;
+
+import cn.hbce.AppContext;
+import cn.hbce.bootstrap.Bootstrap;
+import cn.hbce.common.Ids;
+import cn.hbce.devserver.DevServer;
+import cn.hbce.devserver.DevServerConfig;
+import cn.hbce.devserver.e2e.TestData;
+import cn.hbce.org.OrgType;
+import cn.hbce.review.adapter.DynamoReviewRepository;
+import cn.hbce.review.Review;
+import cn.hbce.review.ReviewKind;
+import cn.hbce.review.ReviewStatus;
+import cn.hbce.review.ReviewStep;
+import cn.hbce.review.ReviewRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The statistics benchmark (not a test). Run:
+ * {@code mvn -q -o -pl devserver test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=cn.hbce.devserver.bench.StatsBenchmark} (sizes: -Dqueue=10000 -Dpersons=10000 -Dsamples=200).
+ * <ol>
+ * <li>10,000 pending reviews in one department's queue, written as the review engine writes them
+ * but without their to-do bumps (as data from before the counters); the exact count (what
+ * GET /v1/todo did before: a paged COUNT query per kind) timed in-process.</li>
+ * <li>{@code persons} approved professionals under that department, then the statistics job through
+ * POST /v1/stats/refresh: wall time until SUCCEEDED.</li>
+ * <li>GET /v1/todo after the job: equal to the exact count (else the run fails), and its p50/p99;
+ * the overview and title-series routes' latency.</li>
+ * </ol>
+ */
+public final class StatsBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final String[] SERIES = {"卫生技术人员", "工程技术人员", "会计", "中小学教师", "经济"};
+    private static final String[] LEVELS = {"正高级", "副高级", "中级", "助理级", "员级"};
+
+    private StatsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int queue = Integer.getInteger("queue", 10_000);
+        int persons = Integer.getInteger("persons", 10_000);
+        int samples = Integer.getInteger("samples", 200);
+        try (DevServer server = DevServer.start(DevServerConfig.ephemeral())) {
+            URI api = server.endpoint();
+            AppContext app = AppContext.get();
+            DynamoDbClient dynamo = app.dynamo();
+            String table = app.config().tableName();
+            System.out.println("# StatsBenchmark " + Instant.now() + "  cores=" + Runtime.getRuntime().availableProcessors()
+                    + "  queue=" + queue + " persons=" + persons);
+            String suffix = String.valueOf(System.nanoTime());
+            String deptId = "o_bench_dept_" + suffix;
+            String unitId = "o_bench_unit_" + suffix;
+            String adminIdCard = TestData.idCard();
+            app.bootstrap().ensureOrg(deptId, OrgType.DEPARTMENT, "统计压测部门", TestData.creditCode(), Bootstrap.ROOT_ORG_ID,
+                    "027-86000000", new Bootstrap.Account(adminIdCard, "压测管理员", TestData.phone(), TestData.PASSWORD));
+            app.bootstrap().ensureOrg(unitId, OrgType.UNIT, "统计压测单位", TestData.creditCode(), deptId, "027-86000001",
+                    new Bootstrap.Account(TestData.idCard(), "压测单位管理员", TestData.phone(), TestData.PASSWORD));
+
+            // 1. the queue, without to-do bumps
+            DynamoReviewRepository uncounted = new DynamoReviewRepository(dynamo, table, app.cursors());
+            long seed = System.nanoTime();
+            Instant base = Instant.now().minusSeconds(queue);
+            parallel(queue, 8, i -> {
+                String reviewId = Ids.newId("r");
+                Map<String, Object> subject = new LinkedHashMap<>();
+                subject.put("personId", "p_bench_" + i);
+                subject.put("name", "队列人员" + i);
+                uncounted.create(new Review(reviewId, ReviewKind.PERSON_REGISTRATION, ReviewStatus.PENDING, "p_bench_" + i,
+                        subject, subject, "队列人员" + i, List.of(List.of(deptId)), "p_bench_" + i, base.plusSeconds(i), null));
+                uncounted.openStep(new ReviewStep(reviewId, 0, deptId, ReviewKind.PERSON_REGISTRATION, ReviewStatus.PENDING,
+                        "bench-token-" + i, subject, "队列人员" + i, base.plusSeconds(i), null, null, null));
+            });
+            System.out.printf("%n## 1. %d pending reviews in one queue (seeded in %.1f s)%n", queue, (System.nanoTime() - seed) / 1e9);
+            long[] exactNanos = new long[20];
+            long exact = 0;
+            for (int i = 0; i < exactNanos.length; i++) {
+                long s = System.nanoTime();
+                ReviewRepository.PendingCounts counts = uncounted.pendingByKind(deptId);
+                exactNanos[i] = System.nanoTime() - s;
+                exact = counts.byKind().values().stream().mapToLong(Long::longValue).sum();
+            }
+            System.out.println("exact count, every kind (paged COUNT queries, in-process; GET /v1/todo before): "
+                    + new Percentiles(exactNanos).summary() + "  total=" + exact);
+
+            // 2. persons, then the job
+            long seedPersons = System.nanoTime();
+            parallel(persons, 8, i -> dynamo.putItem(p -> p.tableName(table).item(Map.of(
+                    "PK", AttributeValue.fromS("PERSON#p_bench_" + i), "SK", AttributeValue.fromS("PROFILE"),
+                    "entity", AttributeValue.fromS("PERSON"), "personId", AttributeValue.fromS("p_bench_" + i),
+                    "regOrgId", AttributeValue.fromS(i % 2 == 0 ? unitId : deptId), "regStatus", AttributeValue.fromS("APPROVED"),
+                    "titleSeries", AttributeValue.fromS(SERIES[i % SERIES.length]),
+                    "titleLevel", AttributeValue.fromS(LEVELS[(i / SERIES.length) % LEVELS.length])))));
+            System.out.printf("%n## 2. The statistics job with %d approved persons (+ %d steps; seeded in %.1f s)%n", persons, queue,
+                    (System.nanoTime() - seedPersons) / 1e9);
+            String root = login(api, "HRSS", DevServerConfig.DEFAULT_ROOT_ADMIN_ID_CARD, DevServerConfig.DEFAULT_ROOT_ADMIN_PASSWORD);
+            int year = LocalDate.now(ZoneOffset.ofHours(8)).getYear();
+            long jobStart = System.nanoTime();
+            String run = post(api, "/v1/stats/refresh", Map.of("year", year), root).path("executionId").asText();
+            JsonNode status;
+            do {
+                Thread.sleep(200);
+                status = get(api, "/v1/stats/jobs/" + run, root);
+            } while (status.path("status").asText().equals("RUNNING"));
+            System.out.printf("job %s: %s in %.1f s (%s)%n", run, status.path("status").asText(), (System.nanoTime() - jobStart) / 1e9,
+                    status);
+
+            // 3. the routes
+            String dept = login(api, "DEPARTMENT", adminIdCard, TestData.PASSWORD);
+            JsonNode todo = get(api, "/v1/todo", dept);
+            if (todo.path("total").asLong() != exact) {
+                throw new IllegalStateException("GET /v1/todo " + todo + " but the exact count is " + exact);
+            }
+            System.out.printf("%n## 3. Routes after the job (GET /v1/todo total=%d equals the exact count)%n", exact);
+            measure(api, dept, "GET /v1/todo", "/v1/todo", samples);
+            measure(api, root, "GET /v1/stats/overview (root: 16 shards + children)", "/v1/stats/overview", samples);
+            measure(api, dept, "GET /v1/stats/overview (department)", "/v1/stats/overview", samples);
+            measure(api, dept, "GET /v1/stats/title-series (department)", "/v1/stats/title-series", samples);
+        }
+        System.exit(0);
+    }
+
+    private static void measure(URI api, String token, String label, String path, int samples) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            get(api, path, token);
+        }
+        long[] nanos = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            long s = System.nanoTime();
+            get(api, path, token);
+            nanos[i] = System.nanoTime() - s;
+        }
+        System.out.println(label + ": " + new Percentiles(nanos).summary());
+    }
+
+    interface Task {
+        void run(int i) throws Exception;
+    }
+
+    private static void parallel(int n, int threads, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    task.run(index);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static String login(URI api, String userType, String idCard, String password) throws Exception {
+        Map<String, Object> body = new HashMap<>(Map.of("userType", userType, "idCard", idCard, "password", password));
+        return post(api, "/v1/auth/login", body, null).path("token").asText();
+    }
+
+    private static JsonNode get(URI api, String path, String token) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(api.resolve(path)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    private static JsonNode post(URI api, String path, Object body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+}
