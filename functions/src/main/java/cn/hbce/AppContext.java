@@ -49,6 +49,17 @@ import cn.hbce.review.ReviewEffect;
 import cn.hbce.review.ReviewKind;
 import cn.hbce.review.ReviewService;
 import cn.hbce.review.SfnApprovalWorkflow;
+import cn.hbce.change.PersonChangeEffect;
+import cn.hbce.change.PersonChangeRepository;
+import cn.hbce.change.PersonChangeService;
+import cn.hbce.change.adapter.DynamoPersonChangeRepository;
+import cn.hbce.common.files.Attachments;
+import cn.hbce.plans.ApprovedCourses;
+import cn.hbce.plans.PlanRepository;
+import cn.hbce.plans.PlanReviewEffect;
+import cn.hbce.plans.PlanService;
+import cn.hbce.plans.adapter.DynamoPlanRepository;
+import cn.hbce.review.ReviewDecisions;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -97,6 +108,12 @@ public final class AppContext {
     private final Lazy<DepartmentService> departments;
     private final Lazy<RoleService> roles;
     private final Lazy<AdminService> admins;
+    // Person information changes and training plans
+    private final Lazy<ReviewDecisions> reviewDecisions;
+    private final Lazy<PersonChangeRepository> personChangeRepository;
+    private final Lazy<PlanRepository> planRepository;
+    private final Lazy<PersonChangeService> personChanges;
+    private final Lazy<PlanService> plans;
 
     /**
      * {@code dynamo} may be a {@link LazyClient stand-in} (nothing here calls it while wiring);
@@ -125,7 +142,7 @@ public final class AppContext {
                 caller(), clock, config.adminIdleLimit()));
         reviews = Lazy.of(() -> new ReviewService(new DynamoReviewRepository(dynamo, table, cursors()),
                 new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds()),
-                reviewEffects(orgs(), accounts()), audit(), clock));
+                withChangeAndPlanEffects(reviewEffects(orgs(), accounts())), audit(), clock));
         orgService = Lazy.of(() -> new OrgService(orgs(), reviews(), audit(), clock));
         subordinateSeats = Lazy.of(() -> new DynamoSubordinateRepository(dynamo, table, cursors()));
         subordinates = Lazy.of(() -> new SubordinateService(orgs(), subordinateSeats.get(), accounts(), sessions(),
@@ -140,6 +157,32 @@ public final class AppContext {
         roles = Lazy.of(() -> new RoleService(orgRoles.get(), permissions(), audit(), clock));
         admins = Lazy.of(() -> new AdminService(new DynamoAdminRepository(dynamo, table, cursors()), orgRoles.get(),
                 accounts(), orgs(), hasher(), audit(), clock));
+        reviewDecisions = Lazy.of(() -> ReviewDecisions.from(new DynamoReviewRepository(dynamo, table, cursors())));
+        personChangeRepository = Lazy.of(() -> new DynamoPersonChangeRepository(dynamo, table, cursors()));
+        planRepository = Lazy.of(() -> new DynamoPlanRepository(dynamo, table, cursors()));
+        personChanges = Lazy.of(() -> new PersonChangeService(accounts(), orgs(), personChangeRepository.get(),
+                TitleSeriesCatalogue.load(), Attachments.unavailable("evidenceFileIds"), reviews(), clock));
+        plans = Lazy.of(() -> new PlanService(orgs(), planRepository.get(), Attachments.unavailable("fileIds"), reviews(),
+                reviewDecisions.get(), clock));
+    }
+
+    /** The effects of every review kind: the ones above plus person changes and training plans. */
+    private Map<ReviewKind, ReviewEffect> withChangeAndPlanEffects(Map<ReviewKind, ReviewEffect> others) {
+        Map<ReviewKind, ReviewEffect> all = new java.util.EnumMap<>(others);
+        all.putAll(changeAndPlanEffects(accounts(), personChangeRepository.get(), planRepository.get(),
+                reviewDecisions.get(), clock));
+        return all;
+    }
+
+    /** What the end of a PERSON_CHANGE and of each training plan kind does. */
+    public static Map<ReviewKind, ReviewEffect> changeAndPlanEffects(AccountRepository accounts, PersonChangeRepository changes,
+                                                                     PlanRepository plans, ReviewDecisions decisions, Clock clock) {
+        ReviewEffect plan = new PlanReviewEffect(plans, decisions, clock);
+        return Map.of(
+                ReviewKind.PERSON_CHANGE, new PersonChangeEffect(accounts, changes, decisions, clock),
+                ReviewKind.ANNUAL_PLAN, plan,
+                ReviewKind.PLAN_DECLARATION, plan,
+                ReviewKind.ANNUAL_SUMMARY, plan);
     }
 
     /** What the end of each kind of review does. */
@@ -297,6 +340,19 @@ public final class AppContext {
 
     public AdminService admins() {
         return admins.get();
+    }
+
+    public PersonChangeService personChanges() {
+        return personChanges.get();
+    }
+
+    public PlanService plans() {
+        return plans.get();
+    }
+
+    /** For the hours feature: approved plan declarations' courses, by planId (see {@link ApprovedCourses}). */
+    public ApprovedCourses approvedCourses() {
+        return ApprovedCourses.over(planRepository.get());
     }
 
     /** Test hook: which collaborators have been built (by name), to prove a function builds only what it uses. */

@@ -50,6 +50,9 @@ public enum Reason {
     DISABLED_ADMIN_CANNOT_BE_SUPER(Conflict.class, "CONFLICT"),
     HANDOVER_IN_PROGRESS(Conflict.class, "CONFLICT"),
     ADMIN_BEING_CHANGED(Conflict.class, "CONFLICT"),
+    // 409 of person changes and training plans
+    CHANGE_PENDING(Conflict.class, "CHANGE_PENDING"),
+    PLAN_PENDING(Conflict.class, "PLAN_PENDING"),
     // 412
     VERSION_CONFLICT(StaleVersion.class, "VERSION_CONFLICT"),
     // 423
