@@ -25,6 +25,11 @@ public interface PersonChangeRepository {
     /** The person's requests, newest first. */
     Page<PersonChange> requests(String personId, PageRequest page);
 
+    /** The person's {@code limit} newest requests, without a cursor (nothing to page on). */
+    default java.util.List<PersonChange> latest(String personId, int limit) {
+        return requests(personId, PageRequest.first(limit)).items();
+    }
+
     /** What an attempt to write the approved values found. */
     enum Applied { APPLIED, ALREADY_APPLIED, STALE }
 

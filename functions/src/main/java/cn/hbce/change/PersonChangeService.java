@@ -103,7 +103,7 @@ public final class PersonChangeService {
         }
         PersonChange change = null;
         try {
-            List<PersonChange> earlier = changes.requests(person.personId(), PageRequest.first(EARLIER_SHOWN)).items();
+            List<PersonChange> earlier = changes.latest(person.personId(), EARLIER_SHOWN);
             List<AttachedFile> files = attachments.attach(caller, fileIds, OWNER_KIND, reviewId, meta);
             change = new PersonChange(reviewId, person.personId(), ChangeStatus.PENDING, asked, reason, files, now, null, null);
             changes.save(change);

@@ -27,6 +27,11 @@ public interface PlanRepository {
     /** The org's plans, newest first, narrowed by the filters given. */
     Page<TrainingPlan> list(String orgId, PlanFilter filter, PageRequest page);
 
+    /** The org's {@code limit} newest plans matching the filter, without a cursor (nothing to page on). */
+    default java.util.List<TrainingPlan> latest(String orgId, PlanFilter filter, int limit) {
+        return list(orgId, filter, PageRequest.first(limit)).items();
+    }
+
     record PlanFilter(Optional<PlanKind> kind, Optional<Integer> year, Optional<PlanStatus> status) {
         public static PlanFilter none() {
             return new PlanFilter(Optional.empty(), Optional.empty(), Optional.empty());

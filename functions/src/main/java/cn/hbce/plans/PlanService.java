@@ -64,11 +64,6 @@ public final class PlanService {
     }
 
     public Submitted submit(Actor caller, PlanSubmission req, AuditContext meta) {
-        Org org = orgs.get(caller.requireOrg()).orElseThrow(() -> new NotFound());
-        if (org.type() != OrgType.UNIT && org.type() != OrgType.BASE) {
-            // Departments review plans; only units and bases submit them.
-            throw new Forbidden();
-        }
         Fields f = new Fields();
         PlanKind kind = PlanKind.parse(req.kind()).orElse(null);
         f.require("kind", kind != null);
@@ -78,6 +73,11 @@ public final class PlanService {
         List<String> fileIds = fileIds(f, req.fileIds());
         List<Course> courses = courses(f, kind, req.courses());
         f.throwIfInvalid();
+        Org org = orgs.get(caller.requireOrg()).orElseThrow(() -> new NotFound());
+        if (org.type() != OrgType.UNIT && org.type() != OrgType.BASE) {
+            // Departments review plans; only units and bases submit them.
+            throw new Forbidden();
+        }
 
         int year = req.year();
         String planId = Ids.newId("t");
@@ -87,8 +87,8 @@ public final class PlanService {
         }
         boolean created = false;
         try {
-            List<TrainingPlan> earlier = plans.list(org.orgId(), new PlanRepository.PlanFilter(java.util.Optional.of(kind),
-                    java.util.Optional.of(year), java.util.Optional.empty()), PageRequest.first(EARLIER_SHOWN)).items();
+            List<TrainingPlan> earlier = plans.latest(org.orgId(), new PlanRepository.PlanFilter(java.util.Optional.of(kind),
+                    java.util.Optional.of(year), java.util.Optional.empty()), EARLIER_SHOWN);
             List<AttachedFile> files = attachments.attach(caller, fileIds, OWNER_KIND, planId, meta);
             Instant now = clock.instant();
             TrainingPlan plan = new TrainingPlan(planId, org.orgId(), org.name(), org.type().name(), kind, year, title,

@@ -132,6 +132,16 @@ public final class DynamoPersonChangeRepository implements PersonChangeRepositor
     }
 
     @Override
+    public List<PersonChange> latest(String personId, int limit) {
+        var response = dynamo.query(q -> q.tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                .expressionAttributeValues(Map.of(":pk", Item.s("PERSON#" + personId), ":sk", Item.s(PREFIX)))
+                .scanIndexForward(false)
+                .limit(limit));
+        return response.items().stream().map(DynamoPersonChangeRepository::fromItem).toList();
+    }
+
+    @Override
     public Applied applyTitle(String personId, long expectedVersion, String reviewId, Map<String, String> values) {
         Map<String, String> names = new HashMap<>(Map.of("#v", "version"));
         Map<String, AttributeValue> vals = new HashMap<>(Map.of(":ev", Item.n(expectedVersion), ":nv", Item.n(expectedVersion + 1),

@@ -129,6 +129,22 @@ public final class DynamoPlanRepository implements PlanRepository {
         String scope = CursorCodec.scope("plans", pk, filter.kind().map(Enum::name).orElse(""),
                 filter.year().map(String::valueOf).orElse(""), filter.status().map(Enum::name).orElse(""));
         Map<String, AttributeValue> start = page.cursor().map(c -> Cursors.decode(cursors, scope, c, "GSI1PK", pk)).orElse(null);
+        List<Map<String, AttributeValue>> rows = read(pk, filter, start, page.limit() + 1);
+        if (rows.size() <= page.limit()) {
+            return new Page<>(rows.stream().map(DynamoPlanRepository::fromItem).toList(), null);
+        }
+        List<Map<String, AttributeValue>> shown = rows.subList(0, page.limit());
+        return new Page<>(shown.stream().map(DynamoPlanRepository::fromItem).toList(),
+                Cursors.encode(cursors, scope, Cursors.keyOf(shown.get(shown.size() - 1), "GSI1PK", "GSI1SK")));
+    }
+
+    @Override
+    public List<TrainingPlan> latest(String orgId, PlanFilter filter, int limit) {
+        return read("PLANS#" + orgId, filter, null, limit).stream().map(DynamoPlanRepository::fromItem).toList();
+    }
+
+    /** At least {@code wanted} matching rows from {@code start} on (fewer only at the end), newest first. */
+    private List<Map<String, AttributeValue>> read(String pk, PlanFilter filter, Map<String, AttributeValue> start, int wanted) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Item.s(pk)));
         List<String> conditions = new ArrayList<>();
@@ -155,20 +171,15 @@ public final class DynamoPlanRepository implements PlanRepository {
             var response = dynamo.query(q -> {
                 q.tableName(table).indexName("GSI1").keyConditionExpression("GSI1PK = :pk")
                         .expressionAttributeValues(values).scanIndexForward(false).exclusiveStartKey(after)
-                        .limit(filtered ? FILTERED_PAGE : page.limit() + 1);
+                        .limit(filtered ? FILTERED_PAGE : wanted);
                 if (filtered) {
                     q.filterExpression(String.join(" AND ", conditions)).expressionAttributeNames(names);
                 }
             });
             rows.addAll(response.items());
             from = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (rows.size() <= page.limit() && from != null);
-        if (rows.size() <= page.limit()) {
-            return new Page<>(rows.stream().map(DynamoPlanRepository::fromItem).toList(), null);
-        }
-        List<Map<String, AttributeValue>> shown = rows.subList(0, page.limit());
-        return new Page<>(shown.stream().map(DynamoPlanRepository::fromItem).toList(),
-                Cursors.encode(cursors, scope, Cursors.keyOf(shown.get(shown.size() - 1), "GSI1PK", "GSI1SK")));
+        } while (rows.size() < wanted && from != null);
+        return rows.size() > wanted ? rows.subList(0, wanted) : rows;
     }
 
     private static TrainingPlan fromItem(Map<String, AttributeValue> row) {
