@@ -37,7 +37,7 @@ class PermissionMatrixIT {
 
     /** Ids of org B (the foreign org) and of A (the caller's org). */
     private record Ids(String bDept, String bRole, String bAdmin, String bReview, String bUnit, String bUnitAdmin,
-                       String aRole) {
+                       String aRole, String bPlan) {
     }
 
     private static final List<Row> ROWS = new ArrayList<>();
@@ -95,6 +95,14 @@ class PermissionMatrixIT {
         row("GET", "/v1/reviews/{reviewId}", ANY_ADMIN, i -> "/v1/reviews/" + nope,
                 i -> "/v1/reviews/" + i.bReview(), null);
         row("POST", "/v1/reviews/decisions", ANY_ADMIN, i -> "/v1/reviews/decisions", null, null);
+        // person information changes (professionals only: admins get 403 inside) and training plans
+        row("POST", "/v1/me/changes", SIGNED_IN, i -> "/v1/me/changes", null, null);
+        row("GET", "/v1/me/changes", SIGNED_IN, i -> "/v1/me/changes", null, null);
+        row("POST", "/v1/training-plans", "plans.submit", i -> "/v1/training-plans", null, null);
+        row("GET", "/v1/training-plans", "plans.submit", i -> "/v1/training-plans", null, null);
+        // Open to every admin; the plan is checked against the submitting org's plans.submit or the decider's review.plan.
+        row("GET", "/v1/training-plans/{planId}", ANY_ADMIN, i -> "/v1/training-plans/" + nope,
+                i -> "/v1/training-plans/" + i.bPlan(), null);
     }
 
     @BeforeAll
@@ -113,8 +121,11 @@ class PermissionMatrixIT {
         String bUnitAdmin = unitAdmins.json().path("items").get(0).path("adminId").asText();
         Reviews.Registered person = Reviews.registerPerson(b.unit().orgId());
         String bReview = Reviews.awaitPendingPerson(bToken, person.subjectId());
+        E2E.Resp plan = E2E.post("/v1/training-plans", obj("kind", "ANNUAL_SUMMARY", "year", 2026, "title", "B基地的年度总结"),
+                Fixtures.token(b.base()));
+        assertEquals(201, plan.status(), plan::toString);
         ids = new Ids(dept.json().path("deptId").asText(), role.json().path("roleId").asText(), bAdmin, bReview,
-                b.unit().orgId(), bUnitAdmin, Fixtures.role(a.dept().orgId(), "stats.view"));
+                b.unit().orgId(), bUnitAdmin, Fixtures.role(a.dept().orgId(), "stats.view"), plan.json().path("planId").asText());
         personToken = Fixtures.token("PERSON", Fixtures.PERSON_ID_CARD, Fixtures.DEMO_PASSWORD);
         noPermissionToken = Fixtures.token("DEPARTMENT", Fixtures.extraAdmin(a.dept(), ids.aRole()), TestData.PASSWORD);
     }
@@ -211,9 +222,9 @@ class PermissionMatrixIT {
     @Test
     void listsShowNothingOfAnotherOrg() {
         Set<String> foreignIds = Set.of(ids.bDept(), ids.bRole(), ids.bAdmin(), ids.bReview(), ids.bUnit(), ids.bUnitAdmin(),
-                b.dept().orgId(), b.base().orgId());
+                b.dept().orgId(), b.base().orgId(), ids.bPlan());
         for (String path : List.of("/v1/org/departments", "/v1/org/roles", "/v1/org/admins", "/v1/subordinates?limit=100",
-                "/v1/reviews?limit=100", "/v1/reviews?status=PENDING&limit=100", "/v1/todo")) {
+                "/v1/reviews?limit=100", "/v1/reviews?status=PENDING&limit=100", "/v1/todo", "/v1/training-plans?limit=100")) {
             E2E.Resp r = E2E.get(path, a.deptToken());
             assertEquals(200, r.status(), () -> path + ": " + r);
             for (String id : foreignIds) {
