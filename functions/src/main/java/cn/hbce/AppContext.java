@@ -25,6 +25,15 @@ import cn.hbce.common.config.AppConfig;
 import cn.hbce.common.config.Env;
 import cn.hbce.common.lambda.Priming;
 import cn.hbce.common.paging.CursorCodec;
+import cn.hbce.files.AttachmentVisibility;
+import cn.hbce.files.FileAttachments;
+import cn.hbce.files.FileRepository;
+import cn.hbce.files.FileService;
+import cn.hbce.files.ObjectStore;
+import cn.hbce.files.adapter.DynamoFileRepository;
+import cn.hbce.files.adapter.S3ObjectStore;
+import cn.hbce.materials.MaterialService;
+import cn.hbce.materials.adapter.DynamoMaterialRepository;
 import cn.hbce.org.CachedRoleRepository;
 import cn.hbce.org.DynamoOrgRepository;
 import cn.hbce.org.OrgChangeEffects;
@@ -53,6 +62,9 @@ import cn.hbce.change.PersonChangeEffect;
 import cn.hbce.change.PersonChangeRepository;
 import cn.hbce.change.PersonChangeService;
 import cn.hbce.change.adapter.DynamoPersonChangeRepository;
+import cn.hbce.common.audit.AuditContext;
+import cn.hbce.common.domain.Actor;
+import cn.hbce.common.files.AttachedFile;
 import cn.hbce.common.files.Attachments;
 import cn.hbce.plans.ApprovedCourses;
 import cn.hbce.plans.PlanRepository;
@@ -61,6 +73,7 @@ import cn.hbce.plans.PlanService;
 import cn.hbce.plans.adapter.DynamoPlanRepository;
 import cn.hbce.review.ReviewDecisions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -114,6 +127,12 @@ public final class AppContext {
     private final Lazy<PlanRepository> planRepository;
     private final Lazy<PersonChangeService> personChanges;
     private final Lazy<PlanService> plans;
+    // files (issue 11)
+    private final Lazy<FileRepository> fileRecords;
+    private final Lazy<ObjectStore> objects;
+    private final Lazy<FileService> files;
+    private final Lazy<FileAttachments> fileAttachments;
+    private final Lazy<MaterialService> materials;
 
     /**
      * {@code dynamo} may be a {@link LazyClient stand-in} (nothing here calls it while wiring);
@@ -161,9 +180,33 @@ public final class AppContext {
         personChangeRepository = Lazy.of(() -> new DynamoPersonChangeRepository(dynamo, table, cursors()));
         planRepository = Lazy.of(() -> new DynamoPlanRepository(dynamo, table, cursors()));
         personChanges = Lazy.of(() -> new PersonChangeService(accounts(), orgs(), personChangeRepository.get(),
-                TitleSeriesCatalogue.load(), Attachments.unavailable("evidenceFileIds"), reviews(), clock));
-        plans = Lazy.of(() -> new PlanService(orgs(), planRepository.get(), Attachments.unavailable("fileIds"), reviews(),
+                TitleSeriesCatalogue.load(), attachments(), reviews(), clock));
+        plans = Lazy.of(() -> new PlanService(orgs(), planRepository.get(), attachments(), reviews(),
                 reviewDecisions.get(), clock));
+        // files (issue 11): the S3 clients are built on the first call that needs one.
+        fileRecords = Lazy.of(() -> new DynamoFileRepository(dynamo, table));
+        objects = Lazy.of(() -> new S3ObjectStore(AwsClients::s3, AwsClients::presigner, config.bucketName()));
+        files = Lazy.of(() -> new FileService(fileRecords.get(), objects.get(), attachmentVisibilities(), audit(), clock));
+        fileAttachments = Lazy.of(() -> new FileAttachments(fileRecords.get(), objects.get(), audit(), clock));
+        materials = Lazy.of(() -> new MaterialService(new DynamoMaterialRepository(dynamo, table, cursors()), orgs(),
+                fileAttachments(), audit(), clock));
+    }
+
+    /** The files port of person changes and training plans, over the files feature's attachments. */
+    private Attachments attachments() {
+        return new Attachments() {
+            @Override
+            public List<AttachedFile> attach(Actor caller, List<String> fileIds, String ownerKind, String ownerId,
+                                             AuditContext meta) {
+                return fileAttachments().attach(caller, fileIds, ownerKind, ownerId, meta).stream()
+                        .map(f -> new AttachedFile(f.fileId(), f.fileName(), f.contentType(), f.size())).toList();
+            }
+
+            @Override
+            public void release(List<String> fileIds, String ownerKind, String ownerId) {
+                fileAttachments().release(fileIds, ownerKind, ownerId);
+            }
+        };
     }
 
     /** The effects of every review kind: the ones above plus person changes and training plans. */
@@ -183,6 +226,18 @@ public final class AppContext {
                 ReviewKind.ANNUAL_PLAN, plan,
                 ReviewKind.PLAN_DECLARATION, plan,
                 ReviewKind.ANNUAL_SUMMARY, plan);
+    }
+
+    /**
+     * Who may download a file attached to a thing of each owner kind (see {@link AttachmentVisibility}).
+     * A feature that attaches files adds its kind here, one line each; a kind missing here is never
+     * downloadable. The lambdas build a feature's wiring only when such a download is asked for.
+     */
+    Map<String, AttachmentVisibility> attachmentVisibilities() {
+        return Map.ofEntries(
+                Map.entry(MaterialService.OWNER_KIND, (actor, ownerId) -> materials().canSee(actor, ownerId)),
+                Map.entry(PersonChangeService.OWNER_KIND, (actor, ownerId) -> personChanges().canSee(actor, ownerId)),
+                Map.entry(PlanService.OWNER_KIND, (actor, ownerId) -> plans().canSee(actor, ownerId)));
     }
 
     /** What the end of each kind of review does. */
@@ -353,6 +408,19 @@ public final class AppContext {
     /** For the hours feature: approved plan declarations' courses, by planId (see {@link ApprovedCourses}). */
     public ApprovedCourses approvedCourses() {
         return ApprovedCourses.over(planRepository.get());
+    }
+
+    public FileService files() {
+        return files.get();
+    }
+
+    /** How every feature attaches uploaded files to what it writes (see {@link FileAttachments}). */
+    public FileAttachments fileAttachments() {
+        return fileAttachments.get();
+    }
+
+    public MaterialService materials() {
+        return materials.get();
     }
 
     /** Test hook: which collaborators have been built (by name), to prove a function builds only what it uses. */

@@ -36,6 +36,8 @@ import java.util.Optional;
 public final class DevServer implements AutoCloseable {
     /** The template's secret holding the token signing key. */
     static final String TOKEN_SECRET_ID = "TokenSigningSecret";
+    /** The secret access key every function signs with locally (its key id is its logical id): tests presign with it. */
+    public static final String FUNCTION_SECRET_KEY = FunctionEnvironments.FUNCTION_SECRET_KEY;
     private final SamTemplate template;
     private final LocalServices services;
     private final LocalIam iam;

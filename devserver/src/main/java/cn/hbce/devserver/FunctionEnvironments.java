@@ -20,8 +20,11 @@ import java.util.TreeSet;
  * of a variable no function declares is refused.
  */
 final class FunctionEnvironments {
-    /** What every function's identity signs with locally (the secret is not checked; the key id names the function). */
-    static final String FUNCTION_SECRET_KEY = "hbce-local-function-secret";
+    /**
+     * What every function's identity signs with locally. The key id names the function; the secret
+     * is checked only on presigned S3 URLs (iam.PresignedUrls), which leave the function for a browser.
+     */
+    public static final String FUNCTION_SECRET_KEY = "hbce-local-function-secret";
     static final String OVERRIDE_PREFIX = "HBCE_ENV_";
 
     private FunctionEnvironments() {

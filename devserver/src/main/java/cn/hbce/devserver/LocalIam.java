@@ -51,7 +51,8 @@ final class LocalIam implements AutoCloseable {
                     services.dynamoEndpoint().toString()));
             IamGate dynamo = started(started, IamGate.start(IamGate.Service.DYNAMODB, dynamoUpstream, identities,
                     dynamoRequests, name -> name));
-            IamGate s3 = started(started, IamGate.start(IamGate.Service.S3, services.s3Endpoint(), identities, null, name -> name));
+            IamGate s3 = started(started, IamGate.start(IamGate.Service.S3, services.s3Endpoint(), identities, null, name -> name)
+                    .verifyingPresignedUrls(key -> presignSecret(identities, key), java.time.Clock.systemUTC()));
             IamGate sfn = started(started, IamGate.start(IamGate.Service.STEP_FUNCTIONS, services.sfnEndpoint(), identities,
                     null, name -> name));
             IamGate secrets = started(started, IamGate.start(IamGate.Service.SECRETS_MANAGER, services.secretsManagerEndpoint(),
@@ -61,6 +62,18 @@ final class LocalIam implements AutoCloseable {
             started.forEach(IamGate::close);
             throw e;
         }
+    }
+
+    /**
+     * The secret a presigned URL of this access key was signed with: a function's local key, or the
+     * devserver's own (its tests and tools presign too); any other key is unknown, as on AWS.
+     */
+    static java.util.Optional<String> presignSecret(Identities identities, String accessKeyId) {
+        if (identities.isFunction(accessKeyId)) {
+            return java.util.Optional.of(FunctionEnvironments.FUNCTION_SECRET_KEY);
+        }
+        return LocalServices.ACCESS_KEY.equals(accessKeyId) ? java.util.Optional.of(LocalServices.SECRET_KEY)
+                : java.util.Optional.empty();
     }
 
     /** Each function's identity: its logical id as access key, SAM's role name, its policies. */

@@ -22,6 +22,9 @@ public interface PersonChangeRepository {
     /** PENDING → {@code status} with the comment; false when it was decided before (a retried effect). */
     boolean decide(String personId, Instant submittedAt, String reviewId, ChangeStatus status, String comment, Instant at);
 
+    /** The person's request of this review, if it is theirs. */
+    java.util.Optional<PersonChange> request(String personId, String reviewId);
+
     /** The person's requests, newest first. */
     Page<PersonChange> requests(String personId, PageRequest page);
 

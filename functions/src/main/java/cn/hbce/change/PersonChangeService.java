@@ -10,6 +10,7 @@ import cn.hbce.common.domain.Actor;
 import cn.hbce.common.domain.Conflict;
 import cn.hbce.common.domain.Forbidden;
 import cn.hbce.common.domain.Invalid;
+import cn.hbce.common.domain.NotFound;
 import cn.hbce.common.domain.Reason;
 import cn.hbce.common.files.AttachedFile;
 import cn.hbce.common.files.Attachments;
@@ -123,9 +124,25 @@ public final class PersonChangeService {
             // Not submitted (refused, e.g. a transfer is pending, or failed): the person may ask again.
             if (change != null) {
                 changes.discard(change);
+                attachments.release(fileIds, OWNER_KIND, reviewId);
             }
             changes.releasePending(person.personId(), reviewId);
             throw refused;
+        }
+    }
+
+    /**
+     * Whether the caller may see the change {@code reviewId} (and so download its evidence): the
+     * professional who asked, or an admin who may decide it. False, never a refusal, for anything else.
+     */
+    public boolean canSee(Actor caller, String reviewId) {
+        if (!caller.isAdmin()) {
+            return changes.request(caller.personId(), reviewId).isPresent();
+        }
+        try {
+            return reviews.detail(caller, reviewId).review().kind() == ReviewKind.PERSON_CHANGE;
+        } catch (NotFound notADecider) {
+            return false;
         }
     }
 

@@ -86,10 +86,12 @@ public final class PlanService {
             throw new Conflict(Reason.PLAN_PENDING);
         }
         boolean created = false;
+        boolean attached = false;
         try {
             List<TrainingPlan> earlier = plans.latest(org.orgId(), new PlanRepository.PlanFilter(java.util.Optional.of(kind),
                     java.util.Optional.of(year), java.util.Optional.empty()), EARLIER_SHOWN);
             List<AttachedFile> files = attachments.attach(caller, fileIds, OWNER_KIND, planId, meta);
+            attached = true;
             Instant now = clock.instant();
             TrainingPlan plan = new TrainingPlan(planId, org.orgId(), org.name(), org.type().name(), kind, year, title,
                     content, files, courses, PlanStatus.PENDING, reviewId, org.parentOrgId(), caller.personId(), now, null, null);
@@ -103,6 +105,9 @@ public final class PlanService {
         } catch (RuntimeException refused) {
             if (created) {
                 plans.delete(planId);
+            }
+            if (attached) {
+                attachments.release(fileIds, OWNER_KIND, planId);
             }
             if (kind.onePendingPerYear()) {
                 plans.releaseYear(org.orgId(), kind, year, planId);

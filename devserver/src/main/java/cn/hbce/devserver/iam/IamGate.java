@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -49,6 +50,9 @@ public final class IamGate implements AutoCloseable {
     private final ExecutorService pool;
     private final HttpClient client;
     private final java.util.Deque<String> denials = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /** S3 only: the secret key of an access key id, for checking presigned URLs (null: not checked). */
+    private volatile java.util.function.Function<String, Optional<String>> presignSecrets;
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
 
     private IamGate(Service service, URI upstream, Identities identities, DynamoDbRequests dynamo,
                     UnaryOperator<String> secretArn) {
@@ -80,6 +84,20 @@ public final class IamGate implements AutoCloseable {
         return new IamGate(service, upstream, identities, dynamo, secretArn);
     }
 
+    /**
+     * Checks the SigV4 signature and expiry of presigned S3 requests ({@link PresignedUrls}) with
+     * these secrets before anything else, as S3 does: the service behind the gate accepts any
+     * signature, and a browser's presigned PUT or GET must fail locally exactly where it fails on AWS.
+     */
+    public IamGate verifyingPresignedUrls(java.util.function.Function<String, Optional<String>> secrets, java.time.Clock clock) {
+        if (service != Service.S3) {
+            throw new IllegalStateException("Only S3 takes presigned URLs");
+        }
+        this.presignSecrets = secrets;
+        this.clock = clock;
+        return this;
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -102,6 +120,20 @@ public final class IamGate implements AutoCloseable {
                 body = in.readAllBytes();
             }
             String rawQuery = exchange.getRequestURI().getRawQuery();
+            if (presignSecrets != null && PresignedUrls.isPresigned(rawQuery)) {
+                Optional<PresignedUrls.Refusal> refused = PresignedUrls.check(exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(), rawQuery, exchange.getRequestHeaders(), presignSecrets,
+                        clock.instant());
+                if (refused.isPresent()) {
+                    PresignedUrls.Refusal r = refused.get();
+                    denials.addLast("presigned URL refused: " + r.code() + " " + r.message());
+                    while (denials.size() > 100) {
+                        denials.pollFirst();
+                    }
+                    reply(exchange, r.status(), contentType(), s3Error(r.code(), r.message(), r.details()));
+                    return;
+                }
+            }
             Optional<Identities.Principal> caller = identities.caller(
                     exchange.getRequestHeaders().getFirst("Authorization"), rawQuery);
             if (caller.isPresent()) {
@@ -210,6 +242,15 @@ public final class IamGate implements AutoCloseable {
         }
         return JSON.createObjectNode().put("__type", "com.amazon.coral.service#" + type).put("Message", message)
                 .toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] s3Error(String code, String message, Map<String, String> details) {
+        StringBuilder extra = new StringBuilder();
+        details.forEach((name, value) -> extra.append('<').append(name).append('>').append(xml(value))
+                .append("</").append(name).append('>'));
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + xml(message)
+                + "</Message>" + extra + "<RequestId>" + UUID.randomUUID() + "</RequestId><HostId>local</HostId></Error>")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static String xml(String text) {

@@ -36,6 +36,11 @@ public final class Identities {
         return accessKeyId(authorizationHeader, rawQuery).map(byAccessKey::get);
     }
 
+    /** Whether the access key id is a function's. */
+    public boolean isFunction(String accessKeyId) {
+        return byAccessKey.containsKey(accessKeyId);
+    }
+
     /** The access key id of a SigV4 request: from the Authorization header, or a presigned URL's X-Amz-Credential. */
     static Optional<String> accessKeyId(String authorizationHeader, String rawQuery) {
         if (authorizationHeader != null) {

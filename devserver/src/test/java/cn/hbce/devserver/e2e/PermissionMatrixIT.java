@@ -37,7 +37,7 @@ class PermissionMatrixIT {
 
     /** Ids of org B (the foreign org) and of A (the caller's org). */
     private record Ids(String bDept, String bRole, String bAdmin, String bReview, String bUnit, String bUnitAdmin,
-                       String aRole, String bPlan) {
+                       String aRole, String bFile, String bMaterial, String bPlan) {
     }
 
     private static final List<Row> ROWS = new ArrayList<>();
@@ -103,6 +103,23 @@ class PermissionMatrixIT {
         // Open to every admin; the plan is checked against the submitting org's plans.submit or the decider's review.plan.
         row("GET", "/v1/training-plans/{planId}", ANY_ADMIN, i -> "/v1/training-plans/" + nope,
                 i -> "/v1/training-plans/" + i.bPlan(), null);
+        // files (issue 11): professionals upload evidence too; another org's file is missing for the caller.
+        row("POST", "/v1/files", SIGNED_IN, i -> "/v1/files", null, null);
+        row("POST", "/v1/files/{fileId}/complete", SIGNED_IN, i -> "/v1/files/" + nope + "/complete",
+                i -> "/v1/files/" + i.bFile() + "/complete", null);
+        row("GET", "/v1/files/{fileId}/download", SIGNED_IN, i -> "/v1/files/" + nope + "/download",
+                i -> "/v1/files/" + i.bFile() + "/download", null);
+        // materials (issue 11): reading takes materials.submit OR stats.view, and the matrix's admin
+        // "without the permission" holds stats.view, so the read rows are checked as open to admins
+        // (MaterialsIT proves an admin holding neither gets 403).
+        row("GET", "/v1/materials", ANY_ADMIN, i -> "/v1/materials", null, null);
+        row("POST", "/v1/materials", "materials.submit", i -> "/v1/materials", null, null);
+        row("GET", "/v1/materials/{materialId}", ANY_ADMIN, i -> "/v1/materials/" + nope,
+                i -> "/v1/materials/" + i.bMaterial(), null);
+        row("PUT", "/v1/materials/{materialId}", "materials.submit", i -> "/v1/materials/" + nope,
+                i -> "/v1/materials/" + i.bMaterial(), obj("title", "越权修改", "version", 1));
+        row("DELETE", "/v1/materials/{materialId}", "materials.submit", i -> "/v1/materials/" + nope,
+                i -> "/v1/materials/" + i.bMaterial(), null);
     }
 
     @BeforeAll
@@ -119,13 +136,15 @@ class PermissionMatrixIT {
         String bAdmin = admins.json().path("items").get(0).path("adminId").asText();
         E2E.Resp unitAdmins = E2E.get("/v1/subordinates/" + b.unit().orgId() + "/admins", bToken);
         String bUnitAdmin = unitAdmins.json().path("items").get(0).path("adminId").asText();
+        String bFile = Uploads.uploaded(bToken, "B的文件.pdf", Uploads.PDF, Uploads.pdf(1000));
         Reviews.Registered person = Reviews.registerPerson(b.unit().orgId());
         String bReview = Reviews.awaitPendingPerson(bToken, person.subjectId());
         E2E.Resp plan = E2E.post("/v1/training-plans", obj("kind", "ANNUAL_SUMMARY", "year", 2026, "title", "B基地的年度总结"),
                 Fixtures.token(b.base()));
         assertEquals(201, plan.status(), plan::toString);
         ids = new Ids(dept.json().path("deptId").asText(), role.json().path("roleId").asText(), bAdmin, bReview,
-                b.unit().orgId(), bUnitAdmin, Fixtures.role(a.dept().orgId(), "stats.view"), plan.json().path("planId").asText());
+                b.unit().orgId(), bUnitAdmin, Fixtures.role(a.dept().orgId(), "stats.view"),
+                bFile, Materials.create(bToken, 2026, "STUDY_GUIDE", "B的学习指南", bFile), plan.json().path("planId").asText());
         personToken = Fixtures.token("PERSON", Fixtures.PERSON_ID_CARD, Fixtures.DEMO_PASSWORD);
         noPermissionToken = Fixtures.token("DEPARTMENT", Fixtures.extraAdmin(a.dept(), ids.aRole()), TestData.PASSWORD);
     }
@@ -222,9 +241,10 @@ class PermissionMatrixIT {
     @Test
     void listsShowNothingOfAnotherOrg() {
         Set<String> foreignIds = Set.of(ids.bDept(), ids.bRole(), ids.bAdmin(), ids.bReview(), ids.bUnit(), ids.bUnitAdmin(),
-                b.dept().orgId(), b.base().orgId(), ids.bPlan());
+                b.dept().orgId(), b.base().orgId(), ids.bFile(), ids.bMaterial(), ids.bPlan());
         for (String path : List.of("/v1/org/departments", "/v1/org/roles", "/v1/org/admins", "/v1/subordinates?limit=100",
-                "/v1/reviews?limit=100", "/v1/reviews?status=PENDING&limit=100", "/v1/todo", "/v1/training-plans?limit=100")) {
+                "/v1/reviews?limit=100", "/v1/reviews?status=PENDING&limit=100", "/v1/todo",
+                "/v1/materials?limit=100", "/v1/materials?scope=subordinates&limit=100", "/v1/training-plans?limit=100")) {
             E2E.Resp r = E2E.get(path, a.deptToken());
             assertEquals(200, r.status(), () -> path + ": " + r);
             for (String id : foreignIds) {

@@ -132,6 +132,17 @@ public final class DynamoPersonChangeRepository implements PersonChangeRepositor
     }
 
     @Override
+    public java.util.Optional<PersonChange> request(String personId, String reviewId) {
+        // A person's requests are few (one pending at a time): read them and pick the one.
+        var response = dynamo.query(q -> q.tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                .filterExpression("reviewId = :r")
+                .expressionAttributeValues(Map.of(":pk", Item.s("PERSON#" + personId), ":sk", Item.s(PREFIX),
+                        ":r", Item.s(reviewId))));
+        return response.items().stream().map(DynamoPersonChangeRepository::fromItem).findFirst();
+    }
+
+    @Override
     public List<PersonChange> latest(String personId, int limit) {
         var response = dynamo.query(q -> q.tableName(table).consistentRead(true)
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")

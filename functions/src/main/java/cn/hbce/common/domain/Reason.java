@@ -58,7 +58,14 @@ public enum Reason {
     // 423
     ACCOUNT_LOCKED(Locked.class, "ACCOUNT_LOCKED"),
     // 429
-    TOO_MANY_ATTEMPTS(TooManyAttempts.class, "TOO_MANY_ATTEMPTS");
+    TOO_MANY_ATTEMPTS(TooManyAttempts.class, "TOO_MANY_ATTEMPTS"),
+    // files (issue 11)
+    FILE_TYPE_NOT_ALLOWED(Invalid.class, "FILE_TYPE_NOT_ALLOWED"),
+    FILE_TOO_LARGE(Invalid.class, "FILE_TOO_LARGE"),
+    FILE_REJECTED(Invalid.class, "FILE_REJECTED"),
+    FILE_NOT_READY(Invalid.class, "FILE_NOT_READY"),
+    FILE_UNKNOWN(Invalid.class, "VALIDATION_FAILED"),
+    FILE_IN_USE(Conflict.class, "FILE_IN_USE");
 
     private final Class<? extends Refusal> outcome;
     private final String code;

@@ -18,6 +18,10 @@ public interface Attachments {
      */
     List<AttachedFile> attach(Actor caller, List<String> fileIds, String ownerKind, String ownerId, AuditContext meta);
 
+    /** Gives back files {@link #attach} gave to this owner (writing the owner failed afterwards). */
+    default void release(List<String> fileIds, String ownerKind, String ownerId) {
+    }
+
     /**
      * Until a files feature is wired: no file can be attached (a request naming files is 400 on
      * {@code field}), and a request without files goes through.

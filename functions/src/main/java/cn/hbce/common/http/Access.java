@@ -19,6 +19,14 @@ public record Access(boolean open, boolean allowUnapprovedOrg, boolean allowPend
         return new Access(false, true, true, false, Optional.empty());
     }
 
+    /**
+     * Any signed-in caller, admin or professional, who has set a password of their own and, for an
+     * admin, whose org is approved (the file routes: professionals upload evidence too).
+     */
+    public static Access signedInAndSettled() {
+        return new Access(false, false, false, false, Optional.empty());
+    }
+
     /** An admin of an approved org. */
     public static Access approvedOrgAdmin() {
         return new Access(false, false, false, true, Optional.empty());

@@ -35,7 +35,13 @@ public enum ErrorCode {
     ACCOUNT_LOCKED(423),
     TOO_MANY_REQUESTS(429),
     TOO_MANY_ATTEMPTS(429),
-    INTERNAL(500);
+    INTERNAL(500),
+    // files (issue 11)
+    FILE_TYPE_NOT_ALLOWED(400),
+    FILE_TOO_LARGE(400),
+    FILE_REJECTED(400),
+    FILE_NOT_READY(400),
+    FILE_IN_USE(409);
 
     private final int status;
 

@@ -44,6 +44,11 @@ public final class FakeAttachments implements Attachments {
         return out;
     }
 
+    @Override
+    public synchronized void release(List<String> fileIds, String ownerKind, String ownerId) {
+        fileIds.forEach(id -> owner.remove(id, ownerKind + "#" + ownerId));
+    }
+
     /** {@code KIND#ownerId} the file is attached to, or null. */
     public synchronized String ownerOf(String fileId) {
         return owner.get(fileId);

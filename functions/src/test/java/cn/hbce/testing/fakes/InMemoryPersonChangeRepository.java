@@ -79,6 +79,13 @@ public final class InMemoryPersonChangeRepository implements PersonChangeReposit
     }
 
     @Override
+    public java.util.Optional<PersonChange> request(String personId, String reviewId) {
+        synchronized (t.lock) {
+            return java.util.Optional.ofNullable(requests.get(reviewId)).filter(c -> c.personId().equals(personId));
+        }
+    }
+
+    @Override
     public Page<PersonChange> requests(String personId, PageRequest page) {
         synchronized (t.lock) {
             List<PersonChange> mine = new ArrayList<>(requests.values().stream().filter(c -> c.personId().equals(personId))
