@@ -174,6 +174,21 @@ class PersonChangeServiceTest {
     }
 
     @Test
+    void aRequestThatFailsAfterAttachingLeavesNoMarkAndFreesTheEvidence() {
+        String fileId = fakes.attachments.upload(doctor.personId(), "职称证书.pdf");
+        fakes.faults().failOn("PersonChangeRepository.save");
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> service.submit(me.principal(),
+                new PersonChangeRequest(null, "副高级", null, List.of(fileId), null), me.meta()));
+        assertEquals(null, fakes.attachments.ownerOf(fileId));
+        assertTrue(service.mine(me.principal(), PageRequest.first(20)).items().isEmpty());
+        String reviewId = service.submit(me.principal(), new PersonChangeRequest(null, "副高级", null, List.of(fileId), null),
+                me.meta());
+        assertTrue(service.canSee(me.principal(), reviewId), "the person sees their own change");
+        assertTrue(service.canSee(Actors.superAdmin(deptAdmin).principal(), reviewId), "its decider sees it");
+        assertTrue(!service.canSee(Actors.superAdmin(otherDeptAdmin).principal(), reviewId), "another department does not");
+    }
+
+    @Test
     void onlyApprovedProfessionalsMayAsk() {
         TestActor admin = Actors.superAdmin(deptAdmin);
         assertRefused("FORBIDDEN", () -> service.submit(admin.principal(),

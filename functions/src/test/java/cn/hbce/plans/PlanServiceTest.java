@@ -90,6 +90,17 @@ class PlanServiceTest {
     }
 
     @Test
+    void aSubmissionThatFailsAfterAttachingGivesTheFilesAndTheYearBack() {
+        String fileId = fakes.attachments.upload(baseAdmin.personId(), "年度计划.pdf");
+        fakes.faults().failOn("PlanRepository.create");
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> submit(PlanKind.ANNUAL_PLAN, 2027, null, List.of(fileId)));
+        assertEquals(null, fakes.attachments.ownerOf(fileId), "the file is free again");
+        PlanService.Submitted s = submit(PlanKind.ANNUAL_PLAN, 2027, null, List.of(fileId));
+        assertEquals("PLAN#" + s.planId(), fakes.attachments.ownerOf(fileId));
+    }
+
+    @Test
     void simultaneousAnnualPlansOfOneYearGiveExactlyOnePending() throws Exception {
         List<String> results = Race.run(8, () -> {
             try {

@@ -61,7 +61,9 @@ class PersonChangesIT {
         String token = personToken(professional(t.unit().orgId()));
         String personId = me(token).path("personId").asText();
 
-        E2E.Resp asked = ask(token, "副高级");
+        String evidence = TrainingPlansIT.uploaded(token, "EVIDENCE", "副高级职称证书.pdf");
+        E2E.Resp asked = E2E.post("/v1/me/changes", obj("titleLevel", "副高级", "titleObtainedOn", "2025-12-01",
+                "reason", "已取得副高级职称", "evidenceFileIds", List.of(evidence)), token);
         assertEquals(202, asked.status(), asked::toString);
         String reviewId = asked.json().path("reviewId").asText();
         assertError(ask(token, "正高级"), 409, "CHANGE_PENDING");
@@ -81,6 +83,11 @@ class PersonChangesIT {
         assertEquals(t.unit().orgId(), detail.path("detail").path("org").path("orgId").asText());
         assertEquals(personId, detail.path("detail").path("submitter").path("personId").asText());
         assertEquals("已取得副高级职称", detail.path("detail").path("reason").asText());
+        JsonNode file = detail.path("detail").path("files").get(0);
+        assertEquals("副高级职称证书.pdf", file.path("fileName").asText(), detail::toString);
+        assertEquals(200, E2E.get(file.path("downloadUrl").asText(), t.deptToken()).status(), "the decider downloads the evidence");
+        assertEquals(200, Uploads.download(token, evidence).status(), "the person downloads their own evidence");
+        assertError(Uploads.download(other.deptToken(), evidence), 404, "NOT_FOUND");
 
         Fixtures.assertError(Reviews.detail(other.deptToken(), reviewId), 404, "NOT_FOUND");
         assertTrue(Reviews.find(Reviews.listAll(other.deptToken(), "kind=PERSON_CHANGE"), "personId", personId).isEmpty(),

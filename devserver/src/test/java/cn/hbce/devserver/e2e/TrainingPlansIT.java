@@ -27,6 +27,17 @@ class TrainingPlansIT {
                 "capacity", 60);
     }
 
+    /** A READY upload for a plan (start, PUT, complete); returns its fileId. */
+    static String uploaded(String token, String purpose, String fileName) {
+        byte[] body = Uploads.pdf(2048);
+        E2E.Resp started = Uploads.start(token, purpose, fileName, Uploads.PDF, body.length);
+        assertEquals(201, started.status(), started::toString);
+        assertEquals(200, Uploads.put(started, body).status());
+        String fileId = started.json().path("fileId").asText();
+        assertEquals(200, Uploads.complete(token, fileId).status());
+        return fileId;
+    }
+
     private static JsonNode submit(String token, Map<String, Object> body) {
         E2E.Resp r = E2E.post("/v1/training-plans", body, token);
         assertEquals(201, r.status(), r::toString);
@@ -48,8 +59,9 @@ class TrainingPlansIT {
         Reviews.Tree other = Reviews.tree("培训计划他部");
         String baseToken = Fixtures.token(t.base());
 
+        String pdf = uploaded(baseToken, "PLAN", "2027年度培训计划.pdf");
         JsonNode annual = submit(baseToken, obj("kind", "ANNUAL_PLAN", "year", 2027, "title", "2027年度培训计划",
-                "content", "全年安排公需课与专业课"));
+                "content", "全年安排公需课与专业课", "fileIds", List.of(pdf)));
         assertError(E2E.post("/v1/training-plans", obj("kind", "ANNUAL_PLAN", "year", 2027, "title", "重复的年度计划"), baseToken),
                 409, "PLAN_PENDING");
         JsonNode declaration = submit(baseToken, obj("kind", "PLAN_DECLARATION", "year", 2027, "title", "春季培训班申报",
@@ -63,6 +75,20 @@ class TrainingPlansIT {
                 declaration.path("planId").asText()).path("reviewId").asText();
         String summaryReview = Reviews.awaitPending(t.deptToken(), "ANNUAL_SUMMARY", "planId",
                 summary.path("planId").asText()).path("reviewId").asText();
+
+        JsonNode annualDetail = Reviews.detail(t.deptToken(), annualReview).json();
+        JsonNode file = annualDetail.path("detail").path("files").get(0);
+        assertEquals(pdf, file.path("fileId").asText(), annualDetail::toString);
+        assertEquals("2027年度培训计划.pdf", file.path("fileName").asText());
+        assertEquals("/v1/files/" + pdf + "/download", file.path("downloadUrl").asText());
+        E2E.Resp link = E2E.get(file.path("downloadUrl").asText(), t.deptToken());
+        assertEquals(200, link.status(), () -> "the deciding department downloads the plan's file: " + link);
+        assertEquals(200, Uploads.get(link.json().path("url").asText()).status());
+        assertEquals(200, Uploads.download(baseToken, pdf).status(), "the base downloads its own file");
+        assertError(Uploads.download(other.deptToken(), pdf), 404, "NOT_FOUND");
+        assertError(Uploads.download(Fixtures.token(other.base()), pdf), 404, "NOT_FOUND");
+        assertError(E2E.post("/v1/training-plans", obj("kind", "PLAN_DECLARATION", "year", 2027, "title", "重用文件",
+                "fileIds", List.of(pdf), "courses", List.of(course("课", "PUBLIC", 8))), baseToken), 409, "FILE_IN_USE");
 
         JsonNode detail = Reviews.detail(t.deptToken(), declReview).json();
         assertEquals(t.base().orgId(), detail.path("detail").path("org").path("orgId").asText(), detail::toString);
@@ -90,6 +116,8 @@ class TrainingPlansIT {
         assertEquals("REJECTED", plan.json().path("status").asText());
         assertEquals("课程学时安排不合理", plan.json().path("decisions").get(0).path("comment").asText());
         assertEquals("c2", plan.json().path("courses").get(1).path("courseId").asText());
+        E2E.Resp annualPlan = E2E.get("/v1/training-plans/" + annual.path("planId").asText(), baseToken);
+        assertEquals(pdf, annualPlan.json().path("files").get(0).path("fileId").asText(), annualPlan::toString);
         E2E.Resp byDecider = E2E.get("/v1/training-plans/" + declaration.path("planId").asText(), t.deptToken());
         assertEquals(200, byDecider.status(), byDecider::toString);
 

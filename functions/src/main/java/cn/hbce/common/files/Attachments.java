@@ -2,7 +2,6 @@ package cn.hbce.common.files;
 
 import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.domain.Actor;
-import cn.hbce.common.domain.Invalid;
 import java.util.List;
 
 /**
@@ -20,18 +19,5 @@ public interface Attachments {
 
     /** Gives back files {@link #attach} gave to this owner (writing the owner failed afterwards). */
     default void release(List<String> fileIds, String ownerKind, String ownerId) {
-    }
-
-    /**
-     * Until a files feature is wired: no file can be attached (a request naming files is 400 on
-     * {@code field}), and a request without files goes through.
-     */
-    static Attachments unavailable(String field) {
-        return (caller, fileIds, ownerKind, ownerId, meta) -> {
-            if (fileIds != null && !fileIds.isEmpty()) {
-                throw Invalid.field(field);
-            }
-            return List.of();
-        };
     }
 }
