@@ -35,6 +35,10 @@ public final class PersonChangeEffect implements ReviewEffect {
 
     @Override
     public void apply(Review review, ReviewStatus outcome) {
+        if (review.detail() == null || !review.detail().containsKey("requestedAt")) {
+            // A PERSON_CHANGE review not submitted through PersonChangeService: no request to decide.
+            return;
+        }
         String personId = review.subjectId();
         boolean approved = outcome == ReviewStatus.APPROVED;
         if (approved) {

@@ -24,8 +24,12 @@ public final class PlanReviewEffect implements ReviewEffect {
 
     @Override
     public void apply(Review review, ReviewStatus outcome) {
-        TrainingPlan plan = plans.get(review.subjectId())
-                .orElseThrow(() -> new IllegalStateException("No plan " + review.subjectId()));
+        java.util.Optional<TrainingPlan> found = plans.get(review.subjectId());
+        if (found.isEmpty()) {
+            // A review of a plan kind submitted without a plan (not through PlanService): nothing to mark.
+            return;
+        }
+        TrainingPlan plan = found.get();
         boolean approved = outcome == ReviewStatus.APPROVED;
         String comment = decisions.comment(review.reviewId(), approved ? ReviewStatus.APPROVED : ReviewStatus.REJECTED)
                 .orElse(null);
