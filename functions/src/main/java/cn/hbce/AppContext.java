@@ -82,8 +82,23 @@ import cn.hbce.review.ReviewKind;
 import cn.hbce.review.ReviewService;
 import cn.hbce.review.adapter.SfnApprovalWorkflow;
 import cn.hbce.counters.StatsEvents;
+import cn.hbce.change.PersonChangeEffect;
+import cn.hbce.change.PersonChangeRepository;
+import cn.hbce.change.PersonChangeService;
+import cn.hbce.change.adapter.DynamoPersonChangeRepository;
+import cn.hbce.common.audit.AuditContext;
+import cn.hbce.common.domain.Actor;
+import cn.hbce.common.files.AttachedFile;
+import cn.hbce.common.files.Attachments;
+import cn.hbce.plans.ApprovedCourses;
+import cn.hbce.plans.PlanRepository;
+import cn.hbce.plans.PlanReviewEffect;
+import cn.hbce.plans.PlanService;
+import cn.hbce.plans.adapter.DynamoPlanRepository;
+import cn.hbce.review.ReviewDecisions;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -139,6 +154,12 @@ public final class AppContext {
     private final Lazy<ClaimService> hoursClaims;
     private final Lazy<DeclarationService> hoursDeclarations;
     private final Lazy<HoursDeskService> hoursDesk;
+    // Person information changes and training plans
+    private final Lazy<ReviewDecisions> reviewDecisions;
+    private final Lazy<PersonChangeRepository> personChangeRepository;
+    private final Lazy<PlanRepository> planRepository;
+    private final Lazy<PersonChangeService> personChanges;
+    private final Lazy<PlanService> plans;
     // files (issue 11)
     private final Lazy<FileRepository> fileRecords;
     private final Lazy<ObjectStore> objects;
@@ -183,7 +204,7 @@ public final class AppContext {
         stats = Lazy.of(() -> new StatsModule(dynamo, table, config.bucketName(), orgs(), audit(), sfn, clock));
         reviews = Lazy.of(() -> new ReviewService(new DynamoReviewRepository(dynamo, table, cursors(), stats().live()),
                 new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds()),
-                withHoursEffects(reviewEffects(orgs(), accounts(), stats().live())), audit(), clock));
+                withChangeAndPlanEffects(withHoursEffects(reviewEffects(orgs(), accounts(), stats().live()))), audit(), clock));
         orgService = Lazy.of(() -> new OrgService(orgs(), reviews(), audit(), clock));
         subordinateSeats = Lazy.of(() -> new DynamoSubordinateRepository(dynamo, table, cursors()));
         subordinates = Lazy.of(() -> new SubordinateService(orgs(), subordinateSeats.get(), accounts(), sessions(),
@@ -206,6 +227,13 @@ public final class AppContext {
                 reviews(), evidenceAttacher(), certificateLookup(), audit(), clock));
         hoursDeclarations = Lazy.of(() -> new DeclarationService(orgs(), new DynamoRegistrants(dynamo, table),
                 hoursRecords.get(), hoursDeclarationStore.get(), ceRules(), reviews(), audit(), clock));
+        reviewDecisions = Lazy.of(() -> ReviewDecisions.from(new DynamoReviewRepository(dynamo, table, cursors())));
+        personChangeRepository = Lazy.of(() -> new DynamoPersonChangeRepository(dynamo, table, cursors()));
+        planRepository = Lazy.of(() -> new DynamoPlanRepository(dynamo, table, cursors()));
+        personChanges = Lazy.of(() -> new PersonChangeService(accounts(), orgs(), personChangeRepository.get(),
+                TitleSeriesCatalogue.load(), attachments(), reviews(), clock));
+        plans = Lazy.of(() -> new PlanService(orgs(), planRepository.get(), attachments(), reviews(),
+                reviewDecisions.get(), clock));
         // files (issue 11): the S3 clients are built on the first call that needs one.
         fileRecords = Lazy.of(() -> new DynamoFileRepository(dynamo, table));
         objects = Lazy.of(() -> new S3ObjectStore(AwsClients::s3, AwsClients::presigner, config.bucketName()));
@@ -220,6 +248,42 @@ public final class AppContext {
                         f.fileName(), f.contentType(), f.size())).toList(), audit(), clock));
     }
 
+    /** The files port of person changes and training plans, over the files feature's attachments. */
+    private Attachments attachments() {
+        return new Attachments() {
+            @Override
+            public List<AttachedFile> attach(Actor caller, List<String> fileIds, String ownerKind, String ownerId,
+                                             AuditContext meta) {
+                return fileAttachments().attach(caller, fileIds, ownerKind, ownerId, meta).stream()
+                        .map(f -> new AttachedFile(f.fileId(), f.fileName(), f.contentType(), f.size())).toList();
+            }
+
+            @Override
+            public void release(List<String> fileIds, String ownerKind, String ownerId) {
+                fileAttachments().release(fileIds, ownerKind, ownerId);
+            }
+        };
+    }
+
+    /** The effects of every review kind: the ones above plus person changes and training plans. */
+    private Map<ReviewKind, ReviewEffect> withChangeAndPlanEffects(Map<ReviewKind, ReviewEffect> others) {
+        Map<ReviewKind, ReviewEffect> all = new java.util.EnumMap<>(others);
+        all.putAll(changeAndPlanEffects(accounts(), personChangeRepository.get(), planRepository.get(),
+                reviewDecisions.get(), clock));
+        return all;
+    }
+
+    /** What the end of a PERSON_CHANGE and of each training plan kind does. */
+    public static Map<ReviewKind, ReviewEffect> changeAndPlanEffects(AccountRepository accounts, PersonChangeRepository changes,
+                                                                     PlanRepository plans, ReviewDecisions decisions, Clock clock) {
+        ReviewEffect plan = new PlanReviewEffect(plans, decisions, clock);
+        return Map.of(
+                ReviewKind.PERSON_CHANGE, new PersonChangeEffect(accounts, changes, decisions, clock),
+                ReviewKind.ANNUAL_PLAN, plan,
+                ReviewKind.PLAN_DECLARATION, plan,
+                ReviewKind.ANNUAL_SUMMARY, plan);
+    }
+
     /**
      * Who may download a file attached to a thing of each owner kind (see {@link AttachmentVisibility}).
      * A feature that attaches files adds its kind here, one line each; a kind missing here is never
@@ -228,7 +292,9 @@ public final class AppContext {
     Map<String, AttachmentVisibility> attachmentVisibilities() {
         return Map.ofEntries(
                 Map.entry(MaterialService.OWNER_KIND, (actor, ownerId) -> materials().canSee(actor, ownerId)),
-                Map.entry(ClaimService.EVIDENCE_OWNER, (actor, ownerId) -> hoursDesk().canSee(actor, ownerId)));
+                Map.entry(ClaimService.EVIDENCE_OWNER, (actor, ownerId) -> hoursDesk().canSee(actor, ownerId)),
+                Map.entry(PersonChangeService.OWNER_KIND, (actor, ownerId) -> personChanges().canSee(actor, ownerId)),
+                Map.entry(PlanService.OWNER_KIND, (actor, ownerId) -> plans().canSee(actor, ownerId)));
     }
 
     /** What the end of each kind of review does. */
@@ -461,6 +527,19 @@ public final class AppContext {
     public CertificateIssuer certificateIssuer(HoursLedger ledger, CeRulesReader rules) {
         return new CertificateIssuer(ledger, rules, new AccountHolders(accounts(), orgs()), certificateRepository.get(),
                 audit(), clock, Env.optional("CERTIFICATE_ISSUER").orElse(Bootstrap.ROOT_ORG_NAME));
+    }
+
+    public PersonChangeService personChanges() {
+        return personChanges.get();
+    }
+
+    public PlanService plans() {
+        return plans.get();
+    }
+
+    /** For the hours feature: approved plan declarations' courses, by planId (see {@link ApprovedCourses}). */
+    public ApprovedCourses approvedCourses() {
+        return ApprovedCourses.over(planRepository.get());
     }
 
     public FileService files() {

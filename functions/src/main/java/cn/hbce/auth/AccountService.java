@@ -41,7 +41,7 @@ public final class AccountService {
     /** GET /v1/me: the only answer that shows the full ID number, to its owner. */
     public record Profile(String personId, String idCard, String name, String phone, String userType,
                           LoginOutcome.UserView user, Org org, boolean mustChangePassword,
-                          String registrationStatus, String titleSeries, String titleLevel) {
+                          String registrationStatus, String titleSeries, String titleLevel, String titleObtainedOn) {
     }
 
     /**
@@ -62,7 +62,7 @@ public final class AccountService {
         return new Profile(person.personId(), person.idCard(), person.name(), person.phone(), p.userType(),
                 user, org, person.mustChangePassword(),
                 reg == null ? null : reg.status().name(), reg == null ? null : reg.titleSeries(),
-                reg == null ? null : reg.titleLevel());
+                reg == null ? null : reg.titleLevel(), reg == null ? null : reg.titleObtainedOn());
     }
 
     public void logout(Actor p, AuditContext meta) {

@@ -42,7 +42,7 @@ class PermissionMatrixIT {
 
     /** Ids of org B (the foreign org) and of A (the caller's org). */
     private record Ids(String bDept, String bRole, String bAdmin, String bReview, String bUnit, String bUnitAdmin,
-                       String aRole, String bFile, String bMaterial) {
+                       String aRole, String bFile, String bMaterial, String bPlan) {
     }
 
     private static final List<Row> ROWS = new ArrayList<>();
@@ -102,6 +102,14 @@ class PermissionMatrixIT {
         row("GET", "/v1/reviews/{reviewId}", ANY_ADMIN, i -> "/v1/reviews/" + nope,
                 i -> "/v1/reviews/" + i.bReview(), null);
         row("POST", "/v1/reviews/decisions", ANY_ADMIN, i -> "/v1/reviews/decisions", null, null);
+        // person information changes (professionals only: admins get 403 inside) and training plans
+        row("POST", "/v1/me/changes", SIGNED_IN, i -> "/v1/me/changes", null, null);
+        row("GET", "/v1/me/changes", SIGNED_IN, i -> "/v1/me/changes", null, null);
+        row("POST", "/v1/training-plans", "plans.submit", i -> "/v1/training-plans", null, null);
+        row("GET", "/v1/training-plans", "plans.submit", i -> "/v1/training-plans", null, null);
+        // Open to every admin; the plan is checked against the submitting org's plans.submit or the decider's review.plan.
+        row("GET", "/v1/training-plans/{planId}", ANY_ADMIN, i -> "/v1/training-plans/" + nope,
+                i -> "/v1/training-plans/" + i.bPlan(), null);
         // files (issue 11): professionals upload evidence too; another org's file is missing for the caller.
         row("POST", "/v1/files", SIGNED_IN, i -> "/v1/files", null, null);
         row("POST", "/v1/files/{fileId}/complete", SIGNED_IN, i -> "/v1/files/" + nope + "/complete",
@@ -164,9 +172,12 @@ class PermissionMatrixIT {
         String bFile = Uploads.uploaded(bToken, "B的文件.pdf", Uploads.PDF, Uploads.pdf(1000));
         Reviews.Registered person = Reviews.registerPerson(b.unit().orgId());
         String bReview = Reviews.awaitPendingPerson(bToken, person.subjectId());
+        E2E.Resp plan = E2E.post("/v1/training-plans", obj("kind", "ANNUAL_SUMMARY", "year", 2026, "title", "B基地的年度总结"),
+                Fixtures.token(b.base()));
+        assertEquals(201, plan.status(), plan::toString);
         ids = new Ids(dept.json().path("deptId").asText(), role.json().path("roleId").asText(), bAdmin, bReview,
                 b.unit().orgId(), bUnitAdmin, Fixtures.role(a.dept().orgId(), NO_ROUTE_PERMISSION),
-                bFile, Materials.create(bToken, 2026, "STUDY_GUIDE", "B的学习指南", bFile));
+                bFile, Materials.create(bToken, 2026, "STUDY_GUIDE", "B的学习指南", bFile), plan.json().path("planId").asText());
         Hours.Professional bPerson = Hours.professional(b.unit().orgId(), "矩阵B");
         E2E.Resp claimed = E2E.post("/v1/me/hours", Hours.claim("PUBLIC", "TRAINING", "B的培训", 6), bPerson.token());
         assertEquals(201, claimed.status(), claimed::toString);
@@ -267,10 +278,10 @@ class PermissionMatrixIT {
     @Test
     void listsShowNothingOfAnotherOrg() {
         Set<String> foreignIds = Set.of(ids.bDept(), ids.bRole(), ids.bAdmin(), ids.bReview(), ids.bUnit(), ids.bUnitAdmin(),
-                b.dept().orgId(), b.base().orgId(), ids.bFile(), ids.bMaterial(), bRecord);
+                b.dept().orgId(), b.base().orgId(), ids.bFile(), ids.bMaterial(), ids.bPlan(), bRecord);
         for (String path : List.of("/v1/org/departments", "/v1/org/roles", "/v1/org/admins", "/v1/subordinates?limit=100",
                 "/v1/reviews?limit=100", "/v1/reviews?status=PENDING&limit=100", "/v1/todo",
-                "/v1/materials?limit=100", "/v1/materials?scope=subordinates&limit=100", "/v1/hours?limit=100")) {
+                "/v1/materials?limit=100", "/v1/materials?scope=subordinates&limit=100", "/v1/hours?limit=100", "/v1/training-plans?limit=100")) {
             E2E.Resp r = E2E.get(path, a.deptToken());
             assertEquals(200, r.status(), () -> path + ": " + r);
             for (String id : foreignIds) {

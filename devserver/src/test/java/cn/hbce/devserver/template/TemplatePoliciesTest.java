@@ -42,7 +42,9 @@ class TemplatePoliciesTest {
      */
     private static final Set<String> TOKEN_KEY_READERS = Set.of(AUTHORIZER, "LoginFunction", "ListReviewsFunction",
             "ListSubordinatesFunction", "ListDepartmentsFunction", "ListRolesFunction", "ListAdminsFunction",
-            "ListMaterialsFunction", "ListMyCertificatesFunction", "ListCertificatesFunction");
+            "ListMaterialsFunction", "ListMyCertificatesFunction", "ListCertificatesFunction",
+            // cursor-paged lists of person changes and training plans
+            "ListPersonChangesFunction", "ListTrainingPlansFunction");
 
     /** One allowed (action, resource) of a function, with the statement's condition. */
     record Grant(String function, String action, String resource, Map<String, Object> condition) {

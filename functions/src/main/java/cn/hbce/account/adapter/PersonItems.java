@@ -33,7 +33,8 @@ public final class PersonItems {
         if (reg != null) {
             item.put("regOrgId", reg.orgId()).put("regStatus", reg.status().name())
                     .put("titleSeries", reg.titleSeries()).put("titleLevel", reg.titleLevel())
-                    .put("gender", reg.gender()).put("education", reg.education()).put("major", reg.major());
+                    .put("gender", reg.gender()).put("education", reg.education()).put("major", reg.major())
+                    .put("titleObtainedOn", reg.titleObtainedOn());
         }
         return item;
     }
@@ -41,7 +42,8 @@ public final class PersonItems {
     public static Person fromItem(Item i) {
         PersonRegistration reg = i.str("regStatus") == null ? null
                 : new PersonRegistration(i.str("regOrgId"), RegistrationStatus.valueOf(i.str("regStatus")),
-                        i.str("titleSeries"), i.str("titleLevel"), i.str("gender"), i.str("education"), i.str("major"));
+                        i.str("titleSeries"), i.str("titleLevel"), i.str("gender"), i.str("education"), i.str("major"),
+                        i.str("titleObtainedOn"));
         return new Person(i.str("personId"), i.str("idCard"), i.str("name"), i.str("phone"), i.str("passwordHash"),
                 reg, i.bool("disabled"), i.bool("mustChangePassword"), guardOf(i), i.num("version", 1),
                 Instant.parse(i.str("createdAt")));

@@ -62,6 +62,9 @@ public enum Reason {
     HOURS_PAST_DEADLINE(Invalid.class, "HOURS_RULE_VIOLATION"),
     HOURS_ALREADY_CLAIMED(Conflict.class, "CONFLICT"),
     NOT_A_PROFESSIONAL(Forbidden.class, "FORBIDDEN"),
+    // 409 of person changes and training plans
+    CHANGE_PENDING(Conflict.class, "CHANGE_PENDING"),
+    PLAN_PENDING(Conflict.class, "PLAN_PENDING"),
     // 412
     VERSION_CONFLICT(StaleVersion.class, "VERSION_CONFLICT"),
     // 423

@@ -60,6 +60,9 @@ public final class Fakes {
     public final InMemoryRoleRepository roles = new InMemoryRoleRepository(table);
     public final InMemoryDepartmentRepository departments = new InMemoryDepartmentRepository(table);
     public final InMemoryReviewRepository reviews = new InMemoryReviewRepository(table);
+    public final InMemoryPersonChangeRepository personChanges = new InMemoryPersonChangeRepository(table);
+    public final InMemoryPlanRepository plans = new InMemoryPlanRepository(table);
+    public final FakeAttachments attachments = new FakeAttachments();
     public final RecordingAuditLog audit = new RecordingAuditLog();
     public final FakeApprovalWorkflow workflow = new FakeApprovalWorkflow();
     public final PasswordHasher hasher = HASHER;
@@ -79,7 +82,10 @@ public final class Fakes {
 
     /** The effects AppContext wires, over the fakes. */
     private Map<ReviewKind, ReviewEffect> reviewEffects() {
-        return cn.hbce.AppContext.reviewEffects(orgs, accounts);
+        Map<ReviewKind, ReviewEffect> all = new java.util.EnumMap<>(cn.hbce.AppContext.reviewEffects(orgs, accounts));
+        all.putAll(cn.hbce.AppContext.changeAndPlanEffects(accounts, personChanges, plans,
+                cn.hbce.review.ReviewDecisions.from(reviews), clock));
+        return all;
     }
 
     // ---- services, wired as AppContext wires them ----
@@ -112,6 +118,15 @@ public final class Fakes {
 
     public PersonRegistrationService personRegistrationService() {
         return new PersonRegistrationService(orgs, accounts, hasher, TITLES, reviewService, audit, clock);
+    }
+
+    public cn.hbce.change.PersonChangeService personChangeService() {
+        return new cn.hbce.change.PersonChangeService(accounts, orgs, personChanges, TITLES, attachments, reviewService, clock);
+    }
+
+    public cn.hbce.plans.PlanService planService() {
+        return new cn.hbce.plans.PlanService(orgs, plans, attachments, reviewService,
+                cn.hbce.review.ReviewDecisions.from(reviews), clock);
     }
 
     // ---- seeding, through the ports ----
