@@ -504,9 +504,12 @@ public final class AppContext {
         return (actor, fileIds, recordId, meta) -> fileAttachments().attach(actor, fileIds, ClaimService.EVIDENCE_OWNER, recordId, meta);
     }
 
-    /** Told whenever a person's approved hours of a year change; certificates replace this line. */
+    /**
+     * Told whenever a person's approved hours of a year change (an approved claim or declaration, a
+     * deleted record): the certificate issuer, which issues, revokes or re-validates the year's certificate.
+     */
     public HoursChangeListener hoursChangeListener() {
-        return HoursChangeListener.NONE;
+        return certificateIssuer(hoursLedger(), ceRulesReader());
     }
 
     /** The certificate (valid or revoked) a person holds for a year, for the annual status. */
@@ -521,8 +524,8 @@ public final class AppContext {
     }
 
     /**
-     * The issuer of certificates over the given hours and rules: what {@link #hoursChangeListener()}
-     * answers once hours are wired. The issuer named on certificates is the root org (HRSS).
+     * The issuer of certificates over the given hours and rules (what {@link #hoursChangeListener()}
+     * answers). The issuer named on certificates is the root org (HRSS).
      */
     public CertificateIssuer certificateIssuer(HoursLedger ledger, CeRulesReader rules) {
         return new CertificateIssuer(ledger, rules, new AccountHolders(accounts(), orgs()), certificateRepository.get(),
