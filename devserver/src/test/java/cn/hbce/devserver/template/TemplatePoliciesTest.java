@@ -42,7 +42,7 @@ class TemplatePoliciesTest {
      */
     private static final Set<String> TOKEN_KEY_READERS = Set.of(AUTHORIZER, "LoginFunction", "ListReviewsFunction",
             "ListSubordinatesFunction", "ListDepartmentsFunction", "ListRolesFunction", "ListAdminsFunction",
-            "ListMaterialsFunction");
+            "ListMaterialsFunction", "ListHoursFunction");
 
     /** One allowed (action, resource) of a function, with the statement's condition. */
     record Grant(String function, String action, String resource, Map<String, Object> condition) {
