@@ -130,7 +130,8 @@ class TemplateConsistencyTest {
     @Test
     void functionsThatSubmitReviewsMayStartTheApprovalAndNoOthersMay() {
         Set<String> submitters = Set.of("RegisterDepartmentFunction", "RegisterUnitFunction", "RegisterBaseFunction",
-                "RegisterPersonFunction", "UpdateOrgFunction", "RequestSuperiorChangeFunction");
+                "RegisterPersonFunction", "UpdateOrgFunction", "RequestSuperiorChangeFunction",
+                "ClaimHoursFunction", "DeclareHoursFunction");
         Set<String> tasks = Set.of("OpenDecisionFunction", "FinishReviewFunction");
         for (SamTemplate.FunctionDef f : TEMPLATE.functions()) {
             Map<String, Object> own = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.properties(f.logicalId())
