@@ -175,4 +175,33 @@ class HoursClaimsIT {
         Reviews.await("approved after the one stage", () -> Hours.mine(p.token(), recordId)
                 .filter(n -> n.path("status").asText().equals("APPROVED")));
     }
+
+    @Test
+    void evidenceFilesGoWithTheClaimAndOnlyTheChainMayDownloadThem() {
+        Hours.Professional p = Hours.professional(tree.unit().orgId(), "证明");
+        E2E.Resp started = Uploads.start(p.token(), "EVIDENCE", "结业证书.pdf", Uploads.PDF, 2000);
+        assertEquals(201, started.status(), started::toString);
+        String fileId = started.json().path("fileId").asText();
+        Uploads.put(started, Uploads.pdf(2000));
+        assertEquals(200, Uploads.complete(p.token(), fileId).status());
+        Map<String, Object> body = new java.util.HashMap<>(Hours.claim("PROFESSIONAL", "TRAINING", "有证明的研修", 12));
+        body.put("evidenceFileIds", List.of(fileId));
+        String recordId = claimOk(p, body);
+        // The same file cannot prove a second claim.
+        Map<String, Object> second = new java.util.HashMap<>(Hours.claim("PROFESSIONAL", "TRAINING", "另一研修", 6));
+        second.put("evidenceFileIds", List.of(fileId));
+        Fixtures.assertError(E2E.post("/v1/me/hours", second, p.token()), 409, "FILE_IN_USE");
+
+        Hours.awaitPendingClaim(unitToken, recordId);
+        E2E.Resp one = E2E.get("/v1/hours/" + recordId, tree.deptToken());
+        assertEquals(200, one.status(), one::toString);
+        assertEquals(fileId, one.json().path("evidenceFiles").get(0).path("fileId").asText());
+        assertEquals("结业证书.pdf", one.json().path("evidenceFiles").get(0).path("fileName").asText());
+        assertEquals(200, Uploads.download(p.token(), fileId).status(), "the person");
+        assertEquals(200, Uploads.download(unitToken, fileId).status(), "the unit (初审)");
+        assertEquals(200, Uploads.download(tree.deptToken(), fileId).status(), "the department (复审)");
+        Reviews.Tree other = Reviews.tree("别家证明");
+        Fixtures.assertError(Uploads.download(other.deptToken(), fileId), 404, "NOT_FOUND");
+        Fixtures.assertError(Uploads.download(Fixtures.token(other.unit()), fileId), 404, "NOT_FOUND");
+    }
 }

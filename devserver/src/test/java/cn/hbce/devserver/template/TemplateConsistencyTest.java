@@ -132,7 +132,7 @@ class TemplateConsistencyTest {
     void functionsThatSubmitReviewsMayStartTheApprovalAndNoOthersMay() {
         Set<String> submitters = Set.of("RegisterDepartmentFunction", "RegisterUnitFunction", "RegisterBaseFunction",
                 "RegisterPersonFunction", "UpdateOrgFunction", "RequestSuperiorChangeFunction",
-                "SubmitPersonChangeFunction", "SubmitTrainingPlanFunction");
+                "SubmitPersonChangeFunction", "SubmitTrainingPlanFunction", "ClaimHoursFunction", "DeclareHoursFunction");
         Set<String> tasks = Set.of("OpenDecisionFunction", "FinishReviewFunction");
         for (SamTemplate.FunctionDef f : TEMPLATE.functions()) {
             Map<String, Object> own = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.properties(f.logicalId())

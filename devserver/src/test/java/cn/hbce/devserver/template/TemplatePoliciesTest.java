@@ -42,7 +42,7 @@ class TemplatePoliciesTest {
      */
     private static final Set<String> TOKEN_KEY_READERS = Set.of(AUTHORIZER, "LoginFunction", "ListReviewsFunction",
             "ListSubordinatesFunction", "ListDepartmentsFunction", "ListRolesFunction", "ListAdminsFunction",
-            "ListMaterialsFunction", "ListMyCertificatesFunction", "ListCertificatesFunction",
+            "ListMaterialsFunction", "ListMyCertificatesFunction", "ListCertificatesFunction", "ListHoursFunction",
             // cursor-paged lists of person changes and training plans
             "ListPersonChangesFunction", "ListTrainingPlansFunction");
 
