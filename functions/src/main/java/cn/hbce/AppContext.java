@@ -49,6 +49,16 @@ import cn.hbce.review.ReviewEffect;
 import cn.hbce.review.ReviewKind;
 import cn.hbce.review.ReviewService;
 import cn.hbce.review.SfnApprovalWorkflow;
+import cn.hbce.review.DynamoPersonWorkRegistry;
+import cn.hbce.review.PersonWorkGuard;
+import cn.hbce.persons.PersonQueryService;
+import cn.hbce.persons.adapter.DynamoPersonDirectory;
+import cn.hbce.transfer.StatisticsTransfer;
+import cn.hbce.transfer.TransferService;
+import cn.hbce.transfer.TransferSteps;
+import cn.hbce.transfer.adapter.DynamoPersonMoves;
+import cn.hbce.transfer.adapter.DynamoTransferRepository;
+import cn.hbce.transfer.adapter.SfnTransferWorkflow;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -97,6 +107,10 @@ public final class AppContext {
     private final Lazy<DepartmentService> departments;
     private final Lazy<RoleService> roles;
     private final Lazy<AdminService> admins;
+    private final Lazy<PersonWorkGuard> personWork;
+    private final Lazy<TransferService> transfers;
+    private final Lazy<TransferSteps> transferSteps;
+    private final Lazy<PersonQueryService> personQuery;
 
     /**
      * {@code dynamo} may be a {@link LazyClient stand-in} (nothing here calls it while wiring);
@@ -123,9 +137,17 @@ public final class AppContext {
                 audit(), clock));
         authorizer = Lazy.of(() -> new Authorizer(tokens(), new DynamoSessionSnapshotLoader(dynamo, table), sessions(),
                 caller(), clock, config.adminIdleLimit()));
+        personWork = Lazy.of(() -> new PersonWorkGuard(new DynamoPersonWorkRegistry(dynamo, table),
+                new DynamoReviewRepository(dynamo, table, cursors()), clock));
         reviews = Lazy.of(() -> new ReviewService(new DynamoReviewRepository(dynamo, table, cursors()),
-                new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds()),
-                reviewEffects(orgs(), accounts()), audit(), clock));
+                new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds(),
+                        config.transferStateMachineArn().map(java.util.Set::of).orElse(java.util.Set.of())),
+                reviewEffects(orgs(), accounts()), audit(), clock, personWork.get()));
+        transfers = Lazy.of(() -> new TransferService(new DynamoTransferRepository(dynamo, table, cursors()), transferWorkflow(),
+                reviews(), personWork.get(), accounts(), orgs(), audit(), clock));
+        transferSteps = Lazy.of(() -> new TransferSteps(new DynamoTransferRepository(dynamo, table, cursors()), transferWorkflow(),
+                reviews(), personWork.get(), new DynamoPersonMoves(dynamo, table), StatisticsTransfer.NONE_YET, audit(), clock));
+        personQuery = Lazy.of(() -> new PersonQueryService(new DynamoPersonDirectory(dynamo, table, cursors())));
         orgService = Lazy.of(() -> new OrgService(orgs(), reviews(), audit(), clock));
         subordinateSeats = Lazy.of(() -> new DynamoSubordinateRepository(dynamo, table, cursors()));
         subordinates = Lazy.of(() -> new SubordinateService(orgs(), subordinateSeats.get(), accounts(), sessions(),
@@ -140,6 +162,10 @@ public final class AppContext {
         roles = Lazy.of(() -> new RoleService(orgRoles.get(), permissions(), audit(), clock));
         admins = Lazy.of(() -> new AdminService(new DynamoAdminRepository(dynamo, table, cursors()), orgRoles.get(),
                 accounts(), orgs(), hasher(), audit(), clock));
+    }
+
+    private SfnTransferWorkflow transferWorkflow() {
+        return new SfnTransferWorkflow(sfn, config.transferStateMachineArn().orElse(null), config.decisionTimeoutSeconds());
     }
 
     /** What the end of each kind of review does. */
@@ -187,7 +213,7 @@ public final class AppContext {
         SdkPriming.dynamoGetItem(app.dynamo, app.config.tableName());
         TokenCodec.prime();
         Env.optional("TOKEN_SECRET_ARN").ifPresent(arn -> SdkPriming.secretRead(AwsClients.secretsManager(), arn));
-        if (app.config.approvalStateMachineArn().isPresent()) {
+        if (app.config.approvalStateMachineArn().isPresent() || app.config.transferStateMachineArn().isPresent()) {
             app.sfn.get();
         }
     }
@@ -297,6 +323,19 @@ public final class AppContext {
 
     public AdminService admins() {
         return admins.get();
+    }
+
+    public TransferService transfers() {
+        return transfers.get();
+    }
+
+    /** The transfer workflow's tasks (CheckTransferWork, ApplyTransfer, FinishTransfer). */
+    public TransferSteps transferSteps() {
+        return transferSteps.get();
+    }
+
+    public PersonQueryService personQuery() {
+        return personQuery.get();
     }
 
     /** Test hook: which collaborators have been built (by name), to prove a function builds only what it uses. */

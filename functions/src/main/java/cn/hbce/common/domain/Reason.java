@@ -50,6 +50,12 @@ public enum Reason {
     DISABLED_ADMIN_CANNOT_BE_SUPER(Conflict.class, "CONFLICT"),
     HANDOVER_IN_PROGRESS(Conflict.class, "CONFLICT"),
     ADMIN_BEING_CHANGED(Conflict.class, "CONFLICT"),
+    // transfers (人员调转) and the person-level guard of the review engine
+    TRANSFER_PENDING(Conflict.class, "TRANSFER_PENDING"),
+    PENDING_WORK(Conflict.class, "PENDING_WORK"),
+    TRANSFER_NOT_PENDING(Conflict.class, "CONFLICT"),
+    TRANSFER_TARGET_INVALID(Invalid.class, "VALIDATION_FAILED"),
+    TRANSFER_TO_SAME_ORG(Invalid.class, "VALIDATION_FAILED"),
     // 412
     VERSION_CONFLICT(StaleVersion.class, "VERSION_CONFLICT"),
     // 423
