@@ -15,7 +15,9 @@ public interface ApprovalWorkflow {
      * Tells the waiting step that the request was withdrawn (error {@code Review.Cancelled}); false
      * when the step no longer waits. Only workflows that offer a withdrawal (the transfer) catch it.
      */
-    boolean cancel(String taskToken, String reason);
+    default boolean cancel(String taskToken, String reason) {
+        throw new UnsupportedOperationException("This workflow offers no withdrawal");
+    }
 
     /**
      * Whether {@code executionId} names a RUNNING execution of the approval workflow (or of another

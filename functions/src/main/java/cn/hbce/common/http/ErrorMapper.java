@@ -19,7 +19,7 @@ public final class ErrorMapper {
         Reason reason = refusal.reason();
         ErrorCode code = ErrorCode.valueOf(reason.code());
         return new ApiResponse(code.status(), new ErrorBody(code.name(), message(reason, refusal.fields()), requestId,
-                refusal.fields(), refusal.details()), Map.of());
+                refusal.fields(), refusal.details().isEmpty() ? null : refusal.details()), Map.of());
     }
 
     public static ApiResponse toResponse(ApiError error, String requestId) {
