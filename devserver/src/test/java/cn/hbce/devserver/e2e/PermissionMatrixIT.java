@@ -41,6 +41,9 @@ class PermissionMatrixIT {
     }
 
     private static final List<Row> ROWS = new ArrayList<>();
+    /** A pending transfer of B (a person of B's unit to B's base), for the foreign-id rows. */
+    private static String bTransfer;
+    private static String bPerson;
     private static Reviews.Tree a;
     private static Reviews.Tree b;
     private static Ids ids;
@@ -95,6 +98,13 @@ class PermissionMatrixIT {
         row("GET", "/v1/reviews/{reviewId}", ANY_ADMIN, i -> "/v1/reviews/" + nope,
                 i -> "/v1/reviews/" + i.bReview(), null);
         row("POST", "/v1/reviews/decisions", ANY_ADMIN, i -> "/v1/reviews/decisions", null, null);
+        // Transfers (人员调转): records need transfer.out (OUT) or review.transfer (IN); without either the list is empty.
+        row("POST", "/v1/transfers", "transfer.out", i -> "/v1/transfers", null, null);
+        row("GET", "/v1/transfers", ANY_ADMIN, i -> "/v1/transfers", null, null);
+        row("GET", "/v1/transfers/{transferId}", ANY_ADMIN, i -> "/v1/transfers/" + nope, i -> "/v1/transfers/" + bTransfer, null);
+        row("POST", "/v1/transfers/{transferId}/cancel", "transfer.out", i -> "/v1/transfers/" + nope + "/cancel",
+                i -> "/v1/transfers/" + bTransfer + "/cancel", obj());
+        row("GET", "/v1/persons", "persons.view", i -> "/v1/persons", null, null);
     }
 
     @BeforeAll
@@ -115,6 +125,9 @@ class PermissionMatrixIT {
         String bReview = Reviews.awaitPendingPerson(bToken, person.subjectId());
         ids = new Ids(dept.json().path("deptId").asText(), role.json().path("roleId").asText(), bAdmin, bReview,
                 b.unit().orgId(), bUnitAdmin, Fixtures.role(a.dept().orgId(), "stats.view"));
+        Transfers.Pro bPro = Transfers.professional(b.unit().orgId(), "矩阵调转");
+        bPerson = bPro.personId();
+        bTransfer = Transfers.started(bToken, bPerson, b.base().orgId()).transferId();
         personToken = Fixtures.token("PERSON", Fixtures.PERSON_ID_CARD, Fixtures.DEMO_PASSWORD);
         noPermissionToken = Fixtures.token("DEPARTMENT", Fixtures.extraAdmin(a.dept(), ids.aRole()), TestData.PASSWORD);
     }
@@ -211,9 +224,10 @@ class PermissionMatrixIT {
     @Test
     void listsShowNothingOfAnotherOrg() {
         Set<String> foreignIds = Set.of(ids.bDept(), ids.bRole(), ids.bAdmin(), ids.bReview(), ids.bUnit(), ids.bUnitAdmin(),
-                b.dept().orgId(), b.base().orgId());
+                b.dept().orgId(), b.base().orgId(), bTransfer, bPerson);
         for (String path : List.of("/v1/org/departments", "/v1/org/roles", "/v1/org/admins", "/v1/subordinates?limit=100",
-                "/v1/reviews?limit=100", "/v1/reviews?status=PENDING&limit=100", "/v1/todo")) {
+                "/v1/reviews?limit=100", "/v1/reviews?status=PENDING&limit=100", "/v1/todo",
+                "/v1/transfers?direction=OUT&limit=100", "/v1/transfers?direction=IN&limit=100", "/v1/persons?limit=100")) {
             E2E.Resp r = E2E.get(path, a.deptToken());
             assertEquals(200, r.status(), () -> path + ": " + r);
             for (String id : foreignIds) {
