@@ -15,8 +15,8 @@ public interface TransferRepository {
     /** PENDING → {@code outcome}; false when it had already ended (the one write that ends a transfer). */
     boolean end(String transferId, TransferStatus outcome, Instant at, String failure);
 
-    /** Adds the event unless this kind of event is already on the timeline (retries add it once). */
-    void addEvent(String transferId, TransferEvent event);
+    /** Adds the event unless this kind of event is already on the timeline (retries add it once); true when added. */
+    boolean addEvent(String transferId, TransferEvent event);
 
     List<TransferEvent> events(String transferId);
 

@@ -116,7 +116,13 @@ public final class TransferService {
         String transferId = "t_" + suffix;
         String reviewId = "r_" + suffix;
         Instant now = clock.instant();
-        personWork.holdForTransfer(person.personId(), transferId);
+        try {
+            personWork.holdForTransfer(person.personId(), transferId);
+        } catch (Conflict refused) {
+            audit.record(new AuditRecord(now, meta, "TRANSFER_OUT", "PERSON", person.personId(),
+                    AuditRecord.FAILURE + ":" + refused.reason().name()));
+            throw refused;
+        }
         Transfer transfer;
         try {
             Map<String, Object> snapshot = snapshot(person, from);

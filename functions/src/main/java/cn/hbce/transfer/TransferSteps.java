@@ -86,11 +86,17 @@ public final class TransferSteps {
             }
             case MOVE_STATISTICS -> {
                 statistics.moveContribution(t.personId(), t.fromOrgId(), t.toOrgId(), transferId);
-                transfers.addEvent(transferId, new TransferEvent(TransferEvent.STATISTICS_MOVED, now, null, null));
+                if (transfers.addEvent(transferId, new TransferEvent(TransferEvent.STATISTICS_MOVED, now, null, null))) {
+                    audit.record(new AuditRecord(now, AuditContext.system("workflow"), "TRANSFER_MOVE_STATISTICS", "TRANSFER",
+                            transferId, AuditRecord.SUCCESS));
+                }
             }
             case RECORD_HISTORY -> {
                 persons.recordHistory(t.personId(), transferId, t.fromOrgId(), t.toOrgId(), now);
-                transfers.addEvent(transferId, new TransferEvent(TransferEvent.HISTORY_RECORDED, now, null, null));
+                if (transfers.addEvent(transferId, new TransferEvent(TransferEvent.HISTORY_RECORDED, now, null, null))) {
+                    audit.record(new AuditRecord(now, AuditContext.system("workflow"), "TRANSFER_RECORD_HISTORY", "TRANSFER",
+                            transferId, AuditRecord.SUCCESS));
+                }
             }
             default -> throw new IllegalArgumentException(String.valueOf(step));
         }

@@ -100,7 +100,7 @@ public final class DynamoTransferRepository implements TransferRepository {
     }
 
     @Override
-    public void addEvent(String transferId, TransferEvent e) {
+    public boolean addEvent(String transferId, TransferEvent e) {
         Item item = Item.create("TRANSFER#" + transferId, "EVENT#" + e.event())
                 .put("entity", "TRANSFER_EVENT")
                 .put("transferId", transferId)
@@ -110,8 +110,10 @@ public final class DynamoTransferRepository implements TransferRepository {
                 .put("note", e.note());
         try {
             dynamo.putItem(p -> p.tableName(table).item(item.asMap()).conditionExpression("attribute_not_exists(PK)"));
+            return true;
         } catch (ConditionalCheckFailedException already) {
             // The event is on the timeline: a retry of the step that adds it.
+            return false;
         }
     }
 
