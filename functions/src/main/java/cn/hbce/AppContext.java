@@ -96,6 +96,16 @@ import cn.hbce.plans.PlanReviewEffect;
 import cn.hbce.plans.PlanService;
 import cn.hbce.plans.adapter.DynamoPlanRepository;
 import cn.hbce.review.ReviewDecisions;
+import cn.hbce.review.DynamoPersonWorkRegistry;
+import cn.hbce.review.PersonWorkGuard;
+import cn.hbce.persons.PersonQueryService;
+import cn.hbce.persons.adapter.DynamoPersonDirectory;
+import cn.hbce.transfer.StatisticsTransfer;
+import cn.hbce.transfer.TransferService;
+import cn.hbce.transfer.TransferSteps;
+import cn.hbce.transfer.adapter.DynamoPersonMoves;
+import cn.hbce.transfer.adapter.DynamoTransferRepository;
+import cn.hbce.transfer.adapter.SfnTransferWorkflow;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -175,6 +185,10 @@ public final class AppContext {
             new AccountHolders(accounts(), orgs()), new OrgPaths(orgs()),
             new S3PdfStore(AwsClients::s3, AwsClients::presigner, config().bucketName()), audit(), clock(),
             Env.optional("VERIFY_URL_BASE").orElse("http://localhost:5173/verify/")));
+    private final Lazy<PersonWorkGuard> personWork;
+    private final Lazy<TransferService> transfers;
+    private final Lazy<TransferSteps> transferSteps;
+    private final Lazy<PersonQueryService> personQuery;
 
     /**
      * {@code dynamo} may be a {@link LazyClient stand-in} (nothing here calls it while wiring);
@@ -202,9 +216,18 @@ public final class AppContext {
         authorizer = Lazy.of(() -> new Authorizer(tokens(), new DynamoSessionSnapshotLoader(dynamo, table), sessions(),
                 caller(), clock, config.adminIdleLimit()));
         stats = Lazy.of(() -> new StatsModule(dynamo, table, config.bucketName(), orgs(), audit(), sfn, clock));
+        personWork = Lazy.of(() -> new PersonWorkGuard(new DynamoPersonWorkRegistry(dynamo, table),
+                new DynamoReviewRepository(dynamo, table, cursors(), stats().live()), clock));
         reviews = Lazy.of(() -> new ReviewService(new DynamoReviewRepository(dynamo, table, cursors(), stats().live()),
-                new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds()),
-                withChangeAndPlanEffects(withHoursEffects(reviewEffects(orgs(), accounts(), stats().live()))), audit(), clock));
+                new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds(),
+                        config.transferStateMachineArn().map(java.util.Set::of).orElse(java.util.Set.of())),
+                withChangeAndPlanEffects(withHoursEffects(reviewEffects(orgs(), accounts(), stats().live()))), audit(), clock,
+                personWork.get()));
+        transfers = Lazy.of(() -> new TransferService(new DynamoTransferRepository(dynamo, table, cursors()), transferWorkflow(),
+                reviews(), personWork.get(), accounts(), orgs(), audit(), clock));
+        transferSteps = Lazy.of(() -> new TransferSteps(new DynamoTransferRepository(dynamo, table, cursors()), transferWorkflow(),
+                reviews(), personWork.get(), new DynamoPersonMoves(dynamo, table), StatisticsTransfer.NONE_YET, audit(), clock));
+        personQuery = Lazy.of(() -> new PersonQueryService(new DynamoPersonDirectory(dynamo, table, cursors())));
         orgService = Lazy.of(() -> new OrgService(orgs(), reviews(), audit(), clock));
         subordinateSeats = Lazy.of(() -> new DynamoSubordinateRepository(dynamo, table, cursors()));
         subordinates = Lazy.of(() -> new SubordinateService(orgs(), subordinateSeats.get(), accounts(), sessions(),
@@ -297,6 +320,10 @@ public final class AppContext {
                 Map.entry(PlanService.OWNER_KIND, (actor, ownerId) -> plans().canSee(actor, ownerId)));
     }
 
+    private SfnTransferWorkflow transferWorkflow() {
+        return new SfnTransferWorkflow(sfn, config.transferStateMachineArn().orElse(null), config.decisionTimeoutSeconds());
+    }
+
     /** What the end of each kind of review does. */
     public static Map<ReviewKind, ReviewEffect> reviewEffects(OrgRepository orgs, AccountRepository accounts) {
         return reviewEffects(orgs, accounts, StatsEvents.NONE);
@@ -347,7 +374,7 @@ public final class AppContext {
         SdkPriming.dynamoGetItem(app.dynamo, app.config.tableName());
         TokenCodec.prime();
         Env.optional("TOKEN_SECRET_ARN").ifPresent(arn -> SdkPriming.secretRead(AwsClients.secretsManager(), arn));
-        if (app.config.approvalStateMachineArn().isPresent()) {
+        if (app.config.approvalStateMachineArn().isPresent() || app.config.transferStateMachineArn().isPresent()) {
             app.sfn.get();
         }
     }
@@ -556,6 +583,19 @@ public final class AppContext {
 
     public MaterialService materials() {
         return materials.get();
+    }
+
+    public TransferService transfers() {
+        return transfers.get();
+    }
+
+    /** The transfer workflow's tasks (CheckTransferWork, ApplyTransfer, FinishTransfer). */
+    public TransferSteps transferSteps() {
+        return transferSteps.get();
+    }
+
+    public PersonQueryService personQuery() {
+        return personQuery.get();
     }
 
     /** Test hook: which collaborators have been built (by name), to prove a function builds only what it uses. */

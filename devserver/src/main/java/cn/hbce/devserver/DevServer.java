@@ -70,11 +70,12 @@ public final class DevServer implements AutoCloseable {
             Map<String, String> secretArnsByName = new LinkedHashMap<>();
             secretArns.forEach((id, arn) -> secretArnsByName.put(secretName(id), arn));
             iam = LocalIam.start(template, intrinsics, services, secretArnsByName);
-            if (template.stateMachines().size() == 1) {
-                SamTemplate.StateMachineDef machine = template.stateMachines().get(0);
-                lambdas.checkAgainst(new cn.hbce.devserver.iam.Identities.Principal(machine.name(intrinsics),
+            List<cn.hbce.devserver.iam.Identities.Principal> machineRoles = new java.util.ArrayList<>();
+            for (SamTemplate.StateMachineDef machine : template.stateMachines()) {
+                machineRoles.add(new cn.hbce.devserver.iam.Identities.Principal(machine.name(intrinsics),
                         machine.logicalId() + "Role", LocalIam.stateMachinePolicies(machine, intrinsics)));
             }
+            lambdas.checkAgainst(machineRoles);
             functions.configure(FunctionEnvironments.of(template, intrinsics, iam.endpoints()));
             // The devserver's own clients (provisioning, seeding, the tests' fixtures) use the admin identity,
             // which no policy restricts, straight at the services: their ports are the configured ones, so

@@ -11,21 +11,22 @@ import cn.hbce.emulator.sfn.LambdaInvoker;
 /**
  * Lets the local Step Functions invoke the template's functions through the same hosting as the
  * gateway (each in its own environment, under its Timeout and payload limits), with Lambda's error
- * names. When the template has one state machine, its role must allow lambda:InvokeFunction on
- * the function, as on AWS (the emulator does not say which machine calls, so with several the
- * check is left out).
+ * names. A state machine's role must allow lambda:InvokeFunction on the function, as on AWS. The
+ * emulator does not say which machine calls, so with several machines an invocation passes when
+ * one of their roles allows it (each role's own grants are checked against its definition by the
+ * template tests).
  */
 final class InProcessLambdas implements LambdaInvoker {
     private final FunctionHost functions;
-    private volatile Identities.Principal stateMachineRole;
+    private volatile java.util.List<Identities.Principal> stateMachineRoles = java.util.List.of();
 
     InProcessLambdas(FunctionHost functions) {
         this.functions = functions;
     }
 
-    /** The one state machine's role, whose policies every invocation is checked against. */
-    void checkAgainst(Identities.Principal role) {
-        this.stateMachineRole = role;
+    /** The state machines' roles, whose policies every invocation is checked against. */
+    void checkAgainst(java.util.List<Identities.Principal> roles) {
+        this.stateMachineRoles = java.util.List.copyOf(roles);
     }
 
     @Override
@@ -36,13 +37,21 @@ final class InProcessLambdas implements LambdaInvoker {
         } catch (IllegalArgumentException unknown) {
             throw new LambdaInvocationException("Lambda.ResourceNotFoundException", "Function not found: " + functionRef);
         }
-        Identities.Principal role = stateMachineRole;
-        if (role != null) {
+        java.util.List<Identities.Principal> roles = stateMachineRoles;
+        if (!roles.isEmpty()) {
             String arn = functionRef.startsWith("arn:") ? functionRef
                     : "arn:aws:lambda:" + LocalServices.REGION + ":" + LocalServices.ACCOUNT + ":function:" + functionRef;
-            Decision decision = role.decide(new AccessRequest("lambda:InvokeFunction", arn));
-            if (!decision.allowed()) {
-                throw new LambdaInvocationException("Lambda.AWSLambdaException", decision.message()
+            Decision denied = null;
+            for (Identities.Principal role : roles) {
+                Decision decision = role.decide(new AccessRequest("lambda:InvokeFunction", arn));
+                if (decision.allowed()) {
+                    denied = null;
+                    break;
+                }
+                denied = denied == null ? decision : denied;
+            }
+            if (denied != null) {
+                throw new LambdaInvocationException("Lambda.AWSLambdaException", denied.message()
                         + " (Service: AWSLambda; Status Code: 403; Error Code: AccessDeniedException)");
             }
         }

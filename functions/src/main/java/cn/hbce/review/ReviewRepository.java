@@ -19,6 +19,12 @@ public interface ReviewRepository {
 
     List<ReviewStep> steps(String reviewId);
 
+    /**
+     * Writes a step that is already decided (a withdrawal before the workflow opened the step), if
+     * the step does not exist yet; false when it does (the workflow opened it meanwhile).
+     */
+    boolean createClosedStep(ReviewStep step);
+
     /** PENDING → {@code outcome} for the step, if still pending; false when someone decided first. */
     boolean decideStep(ReviewStep step, ReviewStatus outcome, String decidedBy, String comment, Instant at);
 

@@ -39,14 +39,26 @@ public final class ReviewService {
     private final Map<ReviewKind, ReviewEffect> effects;
     private final AuditLog audit;
     private final Clock clock;
+    private final PersonWorkGuard personWork;
 
+    /** Without the person-level guard: for wirings whose reviews are never a person's own work (tests of other kinds). */
     public ReviewService(ReviewRepository reviews, ApprovalWorkflow workflow, Map<ReviewKind, ReviewEffect> effects,
                          AuditLog audit, Clock clock) {
+        this(reviews, workflow, effects, audit, clock, null);
+    }
+
+    /**
+     * {@code personWork}: the guard between a person's pending work (HOURS_CLAIM, PERSON_CHANGE) and a
+     * transfer of the person; every production wiring passes it.
+     */
+    public ReviewService(ReviewRepository reviews, ApprovalWorkflow workflow, Map<ReviewKind, ReviewEffect> effects,
+                         AuditLog audit, Clock clock, PersonWorkGuard personWork) {
         this.reviews = reviews;
         this.workflow = workflow;
         this.effects = Map.copyOf(effects);
         this.audit = audit;
         this.clock = clock;
+        this.personWork = personWork;
     }
 
     /** What a submission hands over: who/what is reviewed, and by whom in which order. */
@@ -58,14 +70,83 @@ public final class ReviewService {
         return submit(Ids.newId("r"), s, meta);
     }
 
-    /** Submits under an id chosen beforehand (when the subject must be marked with it first). */
+    /**
+     * Submits under an id chosen beforehand (when the subject must be marked with it first). A
+     * person's own work (HOURS_CLAIM, PERSON_CHANGE, with {@code subject.personId}) is refused with
+     * 409 TRANSFER_PENDING while a transfer holds the person (see {@link PersonWorkGuard}).
+     */
     public String submit(String reviewId, Submission s, AuditContext meta) {
         Instant now = clock.instant();
-        reviews.create(new Review(reviewId, s.kind(), ReviewStatus.PENDING, s.subjectId(), s.subject(), s.detail(),
-                s.searchText(), s.stages(), meta.actorPersonId(), now, null));
+        if (personWork != null) {
+            personWork.enter(s.kind(), s.subject(), reviewId);
+        }
+        try {
+            reviews.create(new Review(reviewId, s.kind(), ReviewStatus.PENDING, s.subjectId(), s.subject(), s.detail(),
+                    s.searchText(), s.stages(), meta.actorPersonId(), now, null));
+        } catch (RuntimeException notCreated) {
+            if (personWork != null) {
+                personWork.leave(s.kind(), s.subject(), reviewId);
+            }
+            throw notCreated;
+        }
         workflow.start(reviewId, s.kind(), s.stages());
         audit.record(new AuditRecord(now, meta, "SUBMIT_" + s.kind().name(), "REVIEW", reviewId, AuditRecord.SUCCESS));
         return reviewId;
+    }
+
+    /**
+     * Creates a review whose decision another workflow drives (the transfer's state machine opens
+     * the step through OpenDecision and finishes it itself): no approval execution is started.
+     */
+    public String prepare(String reviewId, Submission s, AuditContext meta) {
+        Instant now = clock.instant();
+        reviews.create(new Review(reviewId, s.kind(), ReviewStatus.PENDING, s.subjectId(), s.subject(), s.detail(),
+                s.searchText(), s.stages(), meta.actorPersonId(), now, null));
+        audit.record(new AuditRecord(now, meta, "SUBMIT_" + s.kind().name(), "REVIEW", reviewId, AuditRecord.SUCCESS));
+        return reviewId;
+    }
+
+    /**
+     * Withdraws a pending review (the sender cancels a transfer): every deciding step of its first
+     * stage ends CANCELLED — a pending one with a conditional write that a simultaneous decision
+     * either loses or wins, one not yet opened is written CANCELLED so the workflow finds it decided
+     * when it opens it — and a waiting task is told ({@code Review.Cancelled}). False when a decider
+     * was first (or the review had ended): nothing is withdrawn then.
+     */
+    public boolean withdraw(String reviewId, String byPersonId, String reason) {
+        Review review = reviews.get(reviewId).orElseThrow(() -> new IllegalStateException("No review " + reviewId));
+        if (!review.status().open() || review.stages().isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        boolean withdrawn = false;
+        for (String org : review.stages().get(0)) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Optional<ReviewStep> step = reviews.steps(reviewId).stream()
+                        .filter(s -> s.stageIndex() == 0 && s.orgId().equals(org)).findFirst();
+                if (step.isPresent()) {
+                    if (step.get().status().open() && reviews.decideStep(step.get(), ReviewStatus.CANCELLED, byPersonId, reason, now)) {
+                        withdrawn = true;
+                        if (step.get().taskToken() != null) {
+                            workflow.cancel(step.get().taskToken(), reason);
+                        }
+                        break;
+                    }
+                    if (!step.get().status().open() && step.get().status() != ReviewStatus.CANCELLED) {
+                        return withdrawn;
+                    }
+                    if (step.get().status() == ReviewStatus.CANCELLED) {
+                        withdrawn = true;
+                        break;
+                    }
+                } else if (reviews.createClosedStep(new ReviewStep(reviewId, 0, org, review.kind(), ReviewStatus.CANCELLED, null,
+                        review.subject(), review.searchText(), review.submittedAt(), now, byPersonId, reason))) {
+                    withdrawn = true;
+                    break;
+                }
+            }
+        }
+        return withdrawn;
     }
 
     /**
@@ -82,7 +163,9 @@ public final class ReviewService {
         }
         ReviewStep stored = reviews.openStep(new ReviewStep(reviewId, stageIndex, orgId, review.kind(), ReviewStatus.PENDING,
                 taskToken, review.subject(), review.searchText(), review.submittedAt(), null, null, null));
-        if (!stored.status().open()) {
+        if (stored.status() == ReviewStatus.CANCELLED) {
+            workflow.cancel(taskToken, stored.comment());
+        } else if (!stored.status().open()) {
             workflow.complete(taskToken, stored.status() == ReviewStatus.APPROVED, stored.comment());
         }
     }
@@ -107,6 +190,9 @@ public final class ReviewService {
         }
         reviews.closeOpenSteps(reviewId, outcome == ReviewStatus.APPROVED ? ReviewStatus.CANCELLED : outcome == ReviewStatus.REJECTED
                 ? ReviewStatus.CANCELLED : outcome, now);
+        if (personWork != null) {
+            personWork.leave(review.kind(), review.subject(), reviewId);
+        }
         if (reviews.finish(reviewId, outcome, now)) {
             audit.record(new AuditRecord(now, AuditContext.system("workflow"), "FINISH_REVIEW",
                     "REVIEW", reviewId, outcome.name()));
@@ -130,6 +216,8 @@ public final class ReviewService {
                 yield true;
             }
             case REJECTED -> steps.stream().anyMatch(s -> s.status() == ReviewStatus.REJECTED);
+            // Only a withdrawal (ReviewService.withdraw) writes a CANCELLED step before the review ends.
+            case CANCELLED -> steps.stream().anyMatch(s -> s.status() == ReviewStatus.CANCELLED && s.decidedBy() != null);
             case EXPIRED, FAILED -> true;
             default -> false;
         };

@@ -10,7 +10,7 @@ import cn.hbce.devserver.DevServerConfig;
 import cn.hbce.devserver.e2e.TestData;
 import cn.hbce.hours.ClaimService;
 import cn.hbce.org.OrgType;
-import cn.hbce.review.DynamoReviewRepository;
+import cn.hbce.review.adapter.DynamoReviewRepository;
 import cn.hbce.review.ReviewKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -46,6 +46,9 @@ class PermissionMatrixIT {
     }
 
     private static final List<Row> ROWS = new ArrayList<>();
+    /** A pending transfer of B (a person of B's unit to B's base), for the foreign-id rows. */
+    private static String bTransfer;
+    private static String bPerson;
     private static Reviews.Tree a;
     private static Reviews.Tree b;
     private static Ids ids;
@@ -153,6 +156,13 @@ class PermissionMatrixIT {
         row("POST", "/v1/stats/refresh", ANY_ADMIN, null, null, null);
         // Runs are the HRSS super admin's: to anyone else a run does not exist (404).
         row("GET", "/v1/stats/jobs/{executionId}", ANY_ADMIN, i -> "/v1/stats/jobs/" + nope, null, null);
+        // Transfers (人员调转): records need transfer.out (OUT) or review.transfer (IN); without either the list is empty.
+        row("POST", "/v1/transfers", "transfer.out", i -> "/v1/transfers", null, null);
+        row("GET", "/v1/transfers", ANY_ADMIN, i -> "/v1/transfers", null, null);
+        row("GET", "/v1/transfers/{transferId}", ANY_ADMIN, i -> "/v1/transfers/" + nope, i -> "/v1/transfers/" + bTransfer, null);
+        row("POST", "/v1/transfers/{transferId}/cancel", "transfer.out", i -> "/v1/transfers/" + nope + "/cancel",
+                i -> "/v1/transfers/" + bTransfer + "/cancel", obj());
+        row("GET", "/v1/persons", "persons.view", i -> "/v1/persons", null, null);
     }
 
     @BeforeAll
@@ -178,10 +188,13 @@ class PermissionMatrixIT {
         ids = new Ids(dept.json().path("deptId").asText(), role.json().path("roleId").asText(), bAdmin, bReview,
                 b.unit().orgId(), bUnitAdmin, Fixtures.role(a.dept().orgId(), NO_ROUTE_PERMISSION),
                 bFile, Materials.create(bToken, 2026, "STUDY_GUIDE", "B的学习指南", bFile), plan.json().path("planId").asText());
-        Hours.Professional bPerson = Hours.professional(b.unit().orgId(), "矩阵B");
-        E2E.Resp claimed = E2E.post("/v1/me/hours", Hours.claim("PUBLIC", "TRAINING", "B的培训", 6), bPerson.token());
+        Hours.Professional bClaimant = Hours.professional(b.unit().orgId(), "矩阵B");
+        E2E.Resp claimed = E2E.post("/v1/me/hours", Hours.claim("PUBLIC", "TRAINING", "B的培训", 6), bClaimant.token());
         assertEquals(201, claimed.status(), claimed::toString);
         bRecord = claimed.json().path("recordId").asText();
+        Transfers.Pro bPro = Transfers.professional(b.unit().orgId(), "矩阵调转");
+        bPerson = bPro.personId();
+        bTransfer = Transfers.started(bToken, bPerson, b.base().orgId()).transferId();
         personToken = Fixtures.token("PERSON", Fixtures.PERSON_ID_CARD, Fixtures.DEMO_PASSWORD);
         noPermissionToken = Fixtures.token("DEPARTMENT", Fixtures.extraAdmin(a.dept(), ids.aRole()), TestData.PASSWORD);
     }
@@ -278,10 +291,11 @@ class PermissionMatrixIT {
     @Test
     void listsShowNothingOfAnotherOrg() {
         Set<String> foreignIds = Set.of(ids.bDept(), ids.bRole(), ids.bAdmin(), ids.bReview(), ids.bUnit(), ids.bUnitAdmin(),
-                b.dept().orgId(), b.base().orgId(), ids.bFile(), ids.bMaterial(), ids.bPlan(), bRecord);
+                b.dept().orgId(), b.base().orgId(), ids.bFile(), ids.bMaterial(), ids.bPlan(), bRecord, bTransfer, bPerson);
         for (String path : List.of("/v1/org/departments", "/v1/org/roles", "/v1/org/admins", "/v1/subordinates?limit=100",
                 "/v1/reviews?limit=100", "/v1/reviews?status=PENDING&limit=100", "/v1/todo",
-                "/v1/materials?limit=100", "/v1/materials?scope=subordinates&limit=100", "/v1/hours?limit=100", "/v1/training-plans?limit=100")) {
+                "/v1/materials?limit=100", "/v1/materials?scope=subordinates&limit=100", "/v1/hours?limit=100", "/v1/training-plans?limit=100",
+                "/v1/transfers?direction=OUT&limit=100", "/v1/transfers?direction=IN&limit=100", "/v1/persons?limit=100")) {
             E2E.Resp r = E2E.get(path, a.deptToken());
             assertEquals(200, r.status(), () -> path + ": " + r);
             for (String id : foreignIds) {

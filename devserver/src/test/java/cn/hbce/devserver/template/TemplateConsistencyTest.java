@@ -134,6 +134,11 @@ class TemplateConsistencyTest {
                 "RegisterPersonFunction", "UpdateOrgFunction", "RequestSuperiorChangeFunction",
                 "SubmitPersonChangeFunction", "SubmitTrainingPlanFunction", "ClaimHoursFunction", "DeclareHoursFunction");
         Set<String> tasks = Set.of("OpenDecisionFunction", "FinishReviewFunction");
+        // The transfer: its start (POST /v1/transfers) may start the transfer workflow; its tasks, and
+        // OpenDecision (which opens the TRANSFER_IN decision), know its ARN to check their caller.
+        Set<String> transferStarters = Set.of("StartTransferFunction");
+        Set<String> transferTasks = Set.of("CheckTransferWorkFunction", "ApplyTransferFunction", "FinishTransferFunction",
+                "OpenDecisionFunction");
         for (SamTemplate.FunctionDef f : TEMPLATE.functions()) {
             Map<String, Object> own = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.properties(f.logicalId())
                     .getOrDefault("Environment", Map.of())).getOrDefault("Variables", Map.of());
@@ -143,7 +148,10 @@ class TemplateConsistencyTest {
             boolean submits = submitters.contains(f.logicalId());
             assertEquals(submits || tasks.contains(f.logicalId()), own.containsKey("APPROVAL_STATE_MACHINE_ARN"),
                     f.logicalId() + " state machine ARN");
-            assertEquals(submits, mayStart, f.logicalId() + " StepFunctionsExecutionPolicy");
+            boolean startsTransfers = transferStarters.contains(f.logicalId());
+            assertEquals(startsTransfers || transferTasks.contains(f.logicalId()), own.containsKey("TRANSFER_STATE_MACHINE_ARN"),
+                    f.logicalId() + " transfer state machine ARN");
+            assertEquals(submits || startsTransfers, mayStart, f.logicalId() + " StepFunctionsExecutionPolicy");
         }
     }
 

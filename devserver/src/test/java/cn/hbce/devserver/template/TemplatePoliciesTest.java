@@ -44,7 +44,8 @@ class TemplatePoliciesTest {
             "ListSubordinatesFunction", "ListDepartmentsFunction", "ListRolesFunction", "ListAdminsFunction",
             "ListMaterialsFunction", "ListMyCertificatesFunction", "ListCertificatesFunction", "ListHoursFunction",
             // cursor-paged lists of person changes and training plans
-            "ListPersonChangesFunction", "ListTrainingPlansFunction");
+            "ListPersonChangesFunction", "ListTrainingPlansFunction",
+            "ListTransfersFunction", "ListPersonsFunction");
 
     /** One allowed (action, resource) of a function, with the statement's condition. */
     record Grant(String function, String action, String resource, Map<String, Object> condition) {
@@ -174,14 +175,37 @@ class TemplatePoliciesTest {
                 .filter(sm -> sm.logicalId().equals("ApprovalStateMachine")).findFirst().orElseThrow();
         assertNotNull(approval.nameExpression(), "the approval needs an explicit Name");
         String arn = "arn:aws:states:cn-north-1:123456789012:stateMachine:" + approval.name(intrinsics);
-        for (String task : List.of("OpenDecisionFunction", "FinishReviewFunction")) {
+        SamTemplate.StateMachineDef transfer = TEMPLATE.stateMachines().stream()
+                .filter(sm -> sm.logicalId().equals("TransferStateMachine")).findFirst().orElseThrow();
+        assertNotNull(transfer.nameExpression(), "the transfer needs an explicit Name");
+        String transferArn = "arn:aws:states:cn-north-1:123456789012:stateMachine:" + transfer.name(intrinsics);
+        // OpenDecision serves both workflows (the transfer opens its TRANSFER_IN decision through it).
+        Map<String, List<String>> machinesOf = Map.of(
+                "OpenDecisionFunction", List.of(arn, transferArn),
+                "FinishReviewFunction", List.of(arn),
+                "CheckTransferWorkFunction", List.of(transferArn),
+                "ApplyTransferFunction", List.of(transferArn),
+                "FinishTransferFunction", List.of(transferArn));
+        for (var entry : machinesOf.entrySet()) {
+            String task = entry.getKey();
             SamTemplate.FunctionDef f = TEMPLATE.functions().stream().filter(x -> x.logicalId().equals(task)).findFirst().orElseThrow();
-            assertEquals(arn, intrinsics.string(f.environment().get("APPROVAL_STATE_MACHINE_ARN")), task);
-            List<Grant> describe = grants().stream().filter(g -> g.function().equals(task) && g.action().equals("states:DescribeExecution"))
-                    .toList();
-            assertEquals(1, describe.size(), task + " may describe the approval's executions");
-            assertEquals(arn.replace(":stateMachine:", ":execution:") + ":*", intrinsics.string(
-                    Map.of("Fn::Sub", describe.get(0).resource())), task + " may describe the approval's executions only");
+            if (entry.getValue().contains(arn)) {
+                assertEquals(arn, intrinsics.string(f.environment().get("APPROVAL_STATE_MACHINE_ARN")), task);
+            }
+            if (entry.getValue().contains(transferArn)) {
+                assertEquals(transferArn, intrinsics.string(f.environment().get("TRANSFER_STATE_MACHINE_ARN")), task);
+            }
+            List<String> described = grants().stream().filter(g -> g.function().equals(task) && g.action().equals("states:DescribeExecution"))
+                    .map(g -> intrinsics.string(Map.of("Fn::Sub", g.resource()))).sorted().toList();
+            assertEquals(entry.getValue().stream().map(m -> m.replace(":stateMachine:", ":execution:") + ":*").sorted().toList(),
+                    described, task + " may describe its workflows' executions only");
+        }
+        String transferAsl = Files.readString(TEMPLATE.directory().resolve(transfer.definitionUri()));
+        List<JsonNode> transferTasks = new ArrayList<>();
+        new ObjectMapper().readTree(transferAsl).findParents("FunctionName").forEach(transferTasks::add);
+        assertEquals(10, transferTasks.size(), "check, open, three moves, five ends");
+        for (JsonNode t : transferTasks) {
+            assertEquals("$$.Execution.Id", t.path("Payload").path("executionId.$").asText(), t::toString);
         }
         String asl = Files.readString(TEMPLATE.directory().resolve(approval.definitionUri()));
         List<JsonNode> tasks = new ArrayList<>();

@@ -34,9 +34,22 @@ public final class PersonItems {
             item.put("regOrgId", reg.orgId()).put("regStatus", reg.status().name())
                     .put("titleSeries", reg.titleSeries()).put("titleLevel", reg.titleLevel())
                     .put("gender", reg.gender()).put("education", reg.education()).put("major", reg.major())
-                    .put("titleObtainedOn", reg.titleObtainedOn());
+                    .put("titleObtainedOn", reg.titleObtainedOn())
+                    .put("GSI1PK", membersKey(reg.orgId())).put("GSI1SK", memberSortKey(p.personId()));
         }
         return item;
+    }
+
+    /**
+     * The member index of an org (GSI1): every professional registered with it, whatever the
+     * registration's state. A transfer moves the key with {@code regOrgId}.
+     */
+    public static String membersKey(String orgId) {
+        return "MEMBERS#" + orgId;
+    }
+
+    public static String memberSortKey(String personId) {
+        return "PERSON#" + personId;
     }
 
     public static Person fromItem(Item i) {

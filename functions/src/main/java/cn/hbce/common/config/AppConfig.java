@@ -41,6 +41,15 @@ public record AppConfig(
                 Duration.ofSeconds(Long.parseLong(Env.optional("ROLE_CACHE_SECONDS").orElse("30"))));
     }
 
+    /**
+     * The transfer state machine (statemachines/transfer.asl.json), for the functions that start it
+     * or serve its tasks (TRANSFER_STATE_MACHINE_ARN); read apart from the record so that wirings
+     * written before transfers keep their shape.
+     */
+    public Optional<String> transferStateMachineArn() {
+        return Env.optional("TRANSFER_STATE_MACHINE_ARN");
+    }
+
     /** The token signing key (a copy), fetched on the first call of the container. */
     public byte[] tokenSecret() {
         return tokenSecretSource.get().clone();

@@ -65,6 +65,12 @@ public enum Reason {
     // 409 of person changes and training plans
     CHANGE_PENDING(Conflict.class, "CHANGE_PENDING"),
     PLAN_PENDING(Conflict.class, "PLAN_PENDING"),
+    // transfers (人员调转) and the person-level guard of the review engine
+    TRANSFER_PENDING(Conflict.class, "TRANSFER_PENDING"),
+    PENDING_WORK(Conflict.class, "PENDING_WORK"),
+    TRANSFER_NOT_PENDING(Conflict.class, "CONFLICT"),
+    TRANSFER_TARGET_INVALID(Invalid.class, "VALIDATION_FAILED"),
+    TRANSFER_TO_SAME_ORG(Invalid.class, "VALIDATION_FAILED"),
     // 412
     VERSION_CONFLICT(StaleVersion.class, "VERSION_CONFLICT"),
     // 423

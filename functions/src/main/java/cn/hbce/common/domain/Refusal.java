@@ -1,6 +1,7 @@
 package cn.hbce.common.domain;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A use case's "no": thrown, never caught by the domain, and turned into the contract's error
@@ -15,8 +16,14 @@ public abstract sealed class Refusal extends RuntimeException
         permits Invalid, Unauthenticated, Forbidden, NotFound, Conflict, StaleVersion, Locked, TooManyAttempts {
     private final Reason reason;
     private final List<String> fields;
+    private final List<Map<String, Object>> details;
 
     Refusal(Reason reason, List<String> fields) {
+        this(reason, fields, List.of());
+    }
+
+    /** {@code details}: what the refusal is about, when the client needs the list (e.g. PENDING_WORK's pending reviews). */
+    Refusal(Reason reason, List<String> fields, List<Map<String, Object>> details) {
         super(reason.name(), null, false, false);
         if (reason.outcome() != getClass()) {
             throw new IllegalArgumentException(reason + " is a " + reason.outcome().getSimpleName()
@@ -24,6 +31,7 @@ public abstract sealed class Refusal extends RuntimeException
         }
         this.reason = reason;
         this.fields = List.copyOf(fields);
+        this.details = List.copyOf(details);
     }
 
     /** The refusal a reason is given with, when the reason alone says it all (e.g. the ways a login fails). */
@@ -49,6 +57,11 @@ public abstract sealed class Refusal extends RuntimeException
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The things the refusal is about (may be empty); shown to the client as {@code details}. */
+    public List<Map<String, Object>> details() {
+        return details;
     }
 
     /** The request fields at fault (may be empty). */

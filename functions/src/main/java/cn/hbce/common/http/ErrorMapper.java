@@ -18,7 +18,8 @@ public final class ErrorMapper {
     public static ApiResponse toResponse(Refusal refusal, String requestId) {
         Reason reason = refusal.reason();
         ErrorCode code = ErrorCode.valueOf(reason.code());
-        return answer(code, message(reason, refusal.fields()), refusal.fields(), requestId);
+        return new ApiResponse(code.status(), new ErrorBody(code.name(), message(reason, refusal.fields()), requestId,
+                refusal.fields(), refusal.details().isEmpty() ? null : refusal.details()), Map.of());
     }
 
     public static ApiResponse toResponse(ApiError error, String requestId) {

@@ -115,6 +115,26 @@ public final class DynamoReviewRepository implements ReviewRepository {
     }
 
     @Override
+    public boolean createClosedStep(ReviewStep s) {
+        Item item = stepItem(s);
+        if (s.decidedAt() != null) {
+            item.put("decidedAt", s.decidedAt().toString());
+        }
+        if (s.decidedBy() != null) {
+            item.put("decidedBy", s.decidedBy());
+        }
+        if (s.comment() != null) {
+            item.put("comment", s.comment());
+        }
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(item.asMap()).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    @Override
     public List<ReviewStep> steps(String reviewId) {
         var response = dynamo.query(q -> q.tableName(table).consistentRead(true)
                 .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -26,22 +27,30 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
  */
 public final class SfnApprovalWorkflow implements ApprovalWorkflow {
     public static final String REJECTED_ERROR = "Review.Rejected";
+    public static final String CANCELLED_ERROR = "Review.Cancelled";
     private final Supplier<SfnClient> sfn;
     private final String stateMachineArn;
     private final long decisionTimeoutSeconds;
+    private final Set<String> otherDrivers;
 
     public SfnApprovalWorkflow(SfnClient sfn, String stateMachineArn, long decisionTimeoutSeconds) {
         this(() -> sfn, stateMachineArn, decisionTimeoutSeconds);
+    }
+
+    public SfnApprovalWorkflow(Supplier<SfnClient> sfn, String stateMachineArn, long decisionTimeoutSeconds) {
+        this(sfn, stateMachineArn, decisionTimeoutSeconds, Set.of());
     }
 
     /**
      * The client is asked for at the first start or completion: functions that wire the review
      * service only to read (e.g. GET /v1/org, through the org service) never build a Step Functions client.
      */
-    public SfnApprovalWorkflow(Supplier<SfnClient> sfn, String stateMachineArn, long decisionTimeoutSeconds) {
+    public SfnApprovalWorkflow(Supplier<SfnClient> sfn, String stateMachineArn, long decisionTimeoutSeconds,
+                               Set<String> otherDrivers) {
         this.sfn = sfn;
         this.stateMachineArn = stateMachineArn;
         this.decisionTimeoutSeconds = decisionTimeoutSeconds;
+        this.otherDrivers = Set.copyOf(otherDrivers);
     }
 
     @Override
@@ -80,11 +89,26 @@ public final class SfnApprovalWorkflow implements ApprovalWorkflow {
         }
     }
 
-    /** Asks Step Functions itself (DescribeExecution), so a caller cannot vouch for its own context. */
+    @Override
+    public boolean cancel(String taskToken, String reason) {
+        try {
+            sfn.get().sendTaskFailure(r -> r.taskToken(taskToken).error(CANCELLED_ERROR)
+                    .cause(reason == null ? "cancelled" : reason.length() > 256 ? reason.substring(0, 256) : reason));
+            return true;
+        } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException gone) {
+            return false;
+        }
+    }
+
+    /**
+     * Asks Step Functions itself (DescribeExecution), so a caller cannot vouch for its own context.
+     * Executions of the other workflows that drive a review's decision (the transfer's, named after
+     * its TRANSFER_IN review) count as well.
+     */
     @Override
     public boolean isRunningApprovalOf(String executionId, String reviewId) {
-        if (executionId == null || executionId.isBlank() || reviewId == null || stateMachineArn == null
-                || stateMachineArn.isBlank()) {
+        if (executionId == null || executionId.isBlank() || reviewId == null
+                || ((stateMachineArn == null || stateMachineArn.isBlank()) && otherDrivers.isEmpty())) {
             return false;
         }
         DescribeExecutionResponse execution;
@@ -94,7 +118,7 @@ public final class SfnApprovalWorkflow implements ApprovalWorkflow {
             return false;
         }
         return execution.status() == ExecutionStatus.RUNNING
-                && stateMachineArn.equals(execution.stateMachineArn())
+                && (execution.stateMachineArn().equals(stateMachineArn) || otherDrivers.contains(execution.stateMachineArn()))
                 && reviewId.equals(execution.name());
     }
 }

@@ -98,6 +98,23 @@ public final class FakeApprovalWorkflow implements ApprovalWorkflow {
         return true;
     }
 
+    /** A withdrawal ends the execution as the transfer's Cancel path does: CANCELLED. */
+    @Override
+    public synchronized boolean cancel(String taskToken, String reason) {
+        failIfUnreachable();
+        Task task = tasks.get(taskToken);
+        if (task == null || task.done()[0]) {
+            return false;
+        }
+        Execution e = executions.get(task.reviewId());
+        if (e.outcome != null) {
+            return false;
+        }
+        task.done()[0] = true;
+        end(e, ReviewStatus.CANCELLED);
+        return true;
+    }
+
     @Override
     public synchronized boolean isRunningApprovalOf(String executionId, String reviewId) {
         failIfUnreachable();

@@ -73,6 +73,19 @@ public final class InMemoryReviewRepository implements ReviewRepository {
     }
 
     @Override
+    public boolean createClosedStep(ReviewStep given) {
+        ReviewStep step = with(given, given.status(), given.decidedAt(), given.decidedBy(), given.comment(), null);
+        synchronized (t.lock) {
+            TreeMap<String, ReviewStep> mine = t.steps.computeIfAbsent(step.reviewId(), k -> new TreeMap<>());
+            if (mine.containsKey(key(step))) {
+                return false;
+            }
+            mine.put(key(step), step);
+            return true;
+        }
+    }
+
+    @Override
     public List<ReviewStep> steps(String reviewId) {
         synchronized (t.lock) {
             return List.copyOf(t.steps.getOrDefault(reviewId, new TreeMap<>()).values());

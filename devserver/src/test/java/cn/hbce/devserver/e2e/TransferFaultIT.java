@@ -1,0 +1,295 @@
+package cn.hbce.devserver.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.hbce.AppContext;
+import cn.hbce.common.audit.AuditContext;
+import cn.hbce.common.aws.AwsClients;
+import cn.hbce.common.domain.Actor;
+import cn.hbce.emulator.sfn.LambdaInvocationException;
+import cn.hbce.emulator.sfn.LambdaInvoker;
+import cn.hbce.emulator.sfn.ManualClock;
+import cn.hbce.emulator.sfn.StepFunctionsLocal;
+import cn.hbce.emulator.sfn.StepFunctionsLocalConfig;
+import cn.hbce.review.DynamoPersonWorkRegistry;
+import cn.hbce.review.DynamoReviewRepository;
+import cn.hbce.review.OpenDecisionFunction;
+import cn.hbce.review.PersonWorkGuard;
+import cn.hbce.review.ReviewService;
+import cn.hbce.review.ReviewStatus;
+import cn.hbce.review.SfnApprovalWorkflow;
+import cn.hbce.transfer.ApplyTransferFunction;
+import cn.hbce.transfer.CheckTransferWorkFunction;
+import cn.hbce.transfer.FinishTransferFunction;
+import cn.hbce.transfer.StatisticsTransfer;
+import cn.hbce.transfer.Transfer;
+import cn.hbce.transfer.TransferEvent;
+import cn.hbce.transfer.TransferService;
+import cn.hbce.transfer.TransferStatus;
+import cn.hbce.transfer.TransferSteps;
+import cn.hbce.transfer.adapter.DynamoPersonMoves;
+import cn.hbce.transfer.adapter.DynamoTransferRepository;
+import cn.hbce.transfer.adapter.SfnTransferWorkflow;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * Fault tests of the real transfer state machine (statemachines/transfer.asl.json) on a separate
+ * local Step Functions with a manual clock, whose Lambda tasks call the real task handlers in this
+ * JVM (against the shared devserver's table), except where a test makes the MovePerson step fail
+ * as Lambda would with a transient service error — after the handler did its work, the harder case.
+ */
+class TransferFaultIT {
+    private static final String CHECK = "FaultCheckTransferWork";
+    private static final String OPEN = "FaultTransferOpenDecision";
+    private static final String APPLY = "FaultApplyTransfer";
+    private static final String FINISH = "FaultFinishTransfer";
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private ManualClock clock;
+    private Invoker invoker;
+    private StepFunctionsLocal sfn;
+    private SfnClient client;
+    private String machineArn;
+    private ApprovalFaultIT.CountingAudit audit;
+    private DynamoTransferRepository transfers;
+    private DynamoReviewRepository reviewRepository;
+    private Reviews.Tree a;
+    private Reviews.Tree b;
+
+    /** The Lambda service of this emulator: the real handlers, MovePerson failing after its work the first {@code failMoves} times. */
+    final class Invoker implements LambdaInvoker {
+        final AtomicInteger moveCalls = new AtomicInteger();
+        volatile int failMoves;
+        volatile ReviewService reviews;
+        volatile TransferSteps steps;
+
+        @Override
+        public String invoke(String functionRef, String payloadJson) throws LambdaInvocationException {
+            try {
+                if (functionRef.contains(CHECK)) {
+                    return JSON.writeValueAsString(new CheckTransferWorkFunction(steps)
+                            .handleRequest(JSON.readValue(payloadJson, CheckTransferWorkFunction.Input.class), null));
+                }
+                if (functionRef.contains(OPEN)) {
+                    return JSON.writeValueAsString(new OpenDecisionFunction(reviews)
+                            .handleRequest(JSON.readValue(payloadJson, OpenDecisionFunction.Input.class), null));
+                }
+                if (functionRef.contains(APPLY)) {
+                    var input = JSON.readValue(payloadJson, ApplyTransferFunction.Input.class);
+                    String out = JSON.writeValueAsString(new ApplyTransferFunction(steps).handleRequest(input, null));
+                    if (input.step().equals("MOVE_PERSON") && moveCalls.incrementAndGet() <= failMoves) {
+                        throw new LambdaInvocationException("Lambda.ServiceException", "injected after the move #" + moveCalls.get());
+                    }
+                    return out;
+                }
+                if (functionRef.contains(FINISH)) {
+                    return JSON.writeValueAsString(new FinishTransferFunction(steps)
+                            .handleRequest(JSON.readValue(payloadJson, FinishTransferFunction.Input.class), null));
+                }
+                throw new LambdaInvocationException("Lambda.ResourceNotFoundException", "Function not found: " + functionRef);
+            } catch (IOException e) {
+                throw new LambdaInvocationException(e.getClass().getName(), e.getMessage());
+            } catch (RuntimeException e) {
+                throw new LambdaInvocationException(e.getClass().getName(), String.valueOf(e.getMessage()));
+            }
+        }
+    }
+
+    @BeforeEach
+    void startAnEmulatorOfOurOwn() throws IOException {
+        E2E.server();
+        clock = new ManualClock(Instant.now());
+        invoker = new Invoker();
+        sfn = StepFunctionsLocal.start(StepFunctionsLocalConfig.builder().lambdaInvoker(invoker).clock(clock).build());
+        String definition = Files.readString(projectRoot().resolve("statemachines/transfer.asl.json"), StandardCharsets.UTF_8)
+                .replace("${Partition}", "aws")
+                .replace("${CheckTransferWorkFunctionArn}", "arn:aws:lambda:us-east-1:000000000000:function:" + CHECK + ":live")
+                .replace("${OpenDecisionFunctionArn}", "arn:aws:lambda:us-east-1:000000000000:function:" + OPEN + ":live")
+                .replace("${ApplyTransferFunctionArn}", "arn:aws:lambda:us-east-1:000000000000:function:" + APPLY + ":live")
+                .replace("${FinishTransferFunctionArn}", "arn:aws:lambda:us-east-1:000000000000:function:" + FINISH + ":live");
+        assertFalse(definition.contains("${"), "every substitution made");
+        machineArn = sfn.deployStateMachine("TransferFaults", definition, "arn:aws:iam::000000000000:role/TransferFaults");
+        client = SfnClient.builder().endpointOverride(sfn.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fault", "fault")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        AppContext app = AppContext.get();
+        String table = app.config().tableName();
+        transfers = new DynamoTransferRepository(AwsClients.dynamo(), table, app.cursors());
+        reviewRepository = new DynamoReviewRepository(AwsClients.dynamo(), table, app.cursors());
+        audit = new ApprovalFaultIT.CountingAudit(app.audit());
+        a = Reviews.tree("调转故障A");
+        b = Reviews.tree("调转故障B");
+    }
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (sfn != null) {
+            sfn.close();
+        }
+    }
+
+    private static Path projectRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("statemachines/transfer.asl.json"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("project root not found");
+    }
+
+    /** The transfer use cases wired as AppContext wires them, but on this test's emulator. */
+    private TransferService wire(long decisionTimeoutSeconds) {
+        AppContext app = AppContext.get();
+        String table = app.config().tableName();
+        PersonWorkGuard guard = new PersonWorkGuard(new DynamoPersonWorkRegistry(AwsClients.dynamo(), table), reviewRepository,
+                Clock.systemUTC());
+        ReviewService reviews = new ReviewService(reviewRepository, new SfnApprovalWorkflow(() -> client, null, decisionTimeoutSeconds,
+                Set.of(machineArn)), Map.of(), audit, Clock.systemUTC(), guard);
+        SfnTransferWorkflow workflow = new SfnTransferWorkflow(() -> client, machineArn, decisionTimeoutSeconds);
+        invoker.reviews = reviews;
+        invoker.steps = new TransferSteps(transfers, workflow, reviews, guard, new DynamoPersonMoves(AwsClients.dynamo(), table),
+                StatisticsTransfer.NONE_YET, audit, Clock.systemUTC());
+        return new TransferService(transfers, workflow, reviews, guard, app.accounts(), app.orgs(), audit, Clock.systemUTC());
+    }
+
+    private static Actor adminOf(Fixtures.ApprovedOrg org) {
+        String personId = AppContext.get().accounts().personIdForIdCard(org.idCard()).orElseThrow();
+        return new Actor(personId, "s_fault", org.type().name(), org.orgId(), "a_fault", true, Set.of(), true, false);
+    }
+
+    private static AuditContext meta() {
+        return new AuditContext("transfer-fault-test", "127.0.0.1", null, null);
+    }
+
+    private String executionArn(String reviewId) {
+        return machineArn.replace(":stateMachine:", ":execution:") + ":" + reviewId;
+    }
+
+    private void awaitOpenStep(String reviewId) {
+        Reviews.await("the TRANSFER_IN step opened by our emulator", () -> reviewRepository.steps(reviewId).stream()
+                .filter(s -> s.status() == ReviewStatus.PENDING && s.taskToken() != null).findFirst());
+    }
+
+    private ExecutionStatus runToEnd(String reviewId, Duration horizon) {
+        return Reviews.await(() -> "execution " + reviewId + " to end; timers " + sfn.pendingTimers(), Duration.ofSeconds(30), () -> {
+            ExecutionStatus status = client.describeExecution(r -> r.executionArn(executionArn(reviewId))).status();
+            if (status != ExecutionStatus.RUNNING) {
+                return Optional.of(status);
+            }
+            Instant limit = clock.instant().plus(horizon);
+            sfn.pendingTimers().stream().filter(t -> t.isBefore(limit)).max(Instant::compareTo)
+                    .ifPresent(due -> clock.set(due.isAfter(clock.instant()) ? due.plusMillis(1) : clock.instant()));
+            return Optional.empty();
+        });
+    }
+
+    private List<String> events(String transferId) {
+        List<TransferEvent> events = new ArrayList<>(transfers.events(transferId));
+        events.sort(java.util.Comparator.comparing(TransferEvent::at));
+        return events.stream().map(TransferEvent::event).toList();
+    }
+
+    private TransferService.Started approvedByB(TransferService service, Transfers.Pro p) {
+        TransferService.Started t = service.start(adminOf(a.dept()), new TransferService.Start(p.personId(), b.unit().orgId(), "故障注入",
+                null), meta());
+        awaitOpenStep(t.reviewId());
+        assertEquals(ReviewService.Outcome.DONE, invoker.reviews.decide(adminOf(b.dept()),
+                List.of(new ReviewService.Decision(t.reviewId(), true, null)), meta()).get(0).outcome());
+        return t;
+    }
+
+    @Test
+    void aMoveFailingTransientlyIsRetriedAndAppliedOnce() {
+        TransferService service = wire(3600);
+        invoker.failMoves = 1;
+        Transfers.Pro p = Transfers.professional(a.unit().orgId(), "瞬时故障");
+        TransferService.Started t = approvedByB(service, p);
+
+        assertEquals(ExecutionStatus.SUCCEEDED, runToEnd(t.reviewId(), Duration.ofSeconds(120)));
+        assertEquals(2, invoker.moveCalls.get(), "one lost answer, one retry");
+        Transfer done = transfers.get(t.transferId()).orElseThrow();
+        assertEquals(TransferStatus.APPROVED, done.status());
+        assertEquals(b.unit().orgId(), Transfers.orgOf(p.personId()));
+        assertEquals(1, audit.count("TRANSFER_MOVE_PERSON", p.personId()), () -> "moved once: " + audit.records);
+        assertEquals(1, audit.count("FINISH_TRANSFER", t.transferId()));
+        assertEquals(List.of("REQUESTED", "PERSON_MOVED", "STATISTICS_MOVED", "HISTORY_RECORDED", "APPROVED"), events(t.transferId()));
+        assertEquals(ReviewStatus.APPROVED, reviewRepository.get(t.reviewId()).orElseThrow().status());
+    }
+
+    @Test
+    void aMoveThatKeepsFailingLeavesThePersonWhereTheyWereAndTheTransferFailed() {
+        TransferService service = wire(3600);
+        invoker.failMoves = Integer.MAX_VALUE;
+        Transfers.Pro p = Transfers.professional(a.unit().orgId(), "永久故障");
+        TransferService.Started t = approvedByB(service, p);
+
+        assertEquals(ExecutionStatus.FAILED, runToEnd(t.reviewId(), Duration.ofSeconds(600)));
+        assertTrue(invoker.moveCalls.get() > 3, "the move was retried: " + invoker.moveCalls.get());
+        Transfer failed = transfers.get(t.transferId()).orElseThrow();
+        assertEquals(TransferStatus.FAILED, failed.status());
+        assertEquals("Lambda.ServiceException", failed.failure());
+        assertEquals(a.unit().orgId(), Transfers.orgOf(p.personId()), "the person is where they were");
+        assertEquals(1, audit.count("TRANSFER_MOVE_PERSON_BACK", p.personId()), "the move the lost answers made was undone once");
+        assertEquals(ReviewStatus.FAILED, reviewRepository.get(t.reviewId()).orElseThrow().status());
+        assertTrue(events(t.transferId()).containsAll(List.of("PERSON_MOVED", "PERSON_MOVED_BACK", "FAILED")), events(t.transferId())::toString);
+        assertFalse(events(t.transferId()).contains("APPROVED"));
+
+        invoker.failMoves = 0;
+        TransferService.Started again = service.start(adminOf(a.dept()), new TransferService.Start(p.personId(), b.unit().orgId(),
+                "再次调动", null), meta());
+        assertEquals(TransferStatus.PENDING, transfers.get(again.transferId()).orElseThrow().status(), "the person was given back");
+    }
+
+    @Test
+    void aDecisionTimeoutEndsTheTransferExpiredAndNothingMoves() {
+        TransferService service = wire(60);
+        Transfers.Pro p = Transfers.professional(a.unit().orgId(), "超时");
+        TransferService.Started t = service.start(adminOf(a.dept()), new TransferService.Start(p.personId(), b.unit().orgId(), "超时测试",
+                null), meta());
+        awaitOpenStep(t.reviewId());
+        assertTrue(Reviews.find(Reviews.listAll(b.deptToken(), "kind=TRANSFER_IN&status=PENDING"), "personId", p.personId()).isPresent());
+
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(TransferStatus.PENDING, transfers.get(t.transferId()).orElseThrow().status(), "not yet expired");
+        clock.advance(Duration.ofSeconds(31));
+        assertEquals(ExecutionStatus.SUCCEEDED, runToEnd(t.reviewId(), Duration.ofSeconds(120)));
+
+        assertEquals(TransferStatus.EXPIRED, transfers.get(t.transferId()).orElseThrow().status());
+        assertEquals(ReviewStatus.EXPIRED, reviewRepository.get(t.reviewId()).orElseThrow().status());
+        assertEquals(a.unit().orgId(), Transfers.orgOf(p.personId()), "nothing moved");
+        assertTrue(Reviews.find(Reviews.listAll(b.deptToken(), "kind=TRANSFER_IN&status=PENDING"), "personId", p.personId()).isEmpty(),
+                "gone from B's pending queue");
+        assertEquals(ReviewService.Outcome.ALREADY_DECIDED, invoker.reviews.decide(adminOf(b.dept()),
+                List.of(new ReviewService.Decision(t.reviewId(), true, null)), meta()).get(0).outcome(), "too late to decide");
+        assertEquals("EXPIRED", Transfers.detail(a.deptToken(), t.transferId()).path("status").asText());
+    }
+}

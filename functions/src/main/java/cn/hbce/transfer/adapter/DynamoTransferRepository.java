@@ -1,0 +1,210 @@
+package cn.hbce.transfer.adapter;
+
+import cn.hbce.common.aws.Cursors;
+import cn.hbce.common.aws.Item;
+import cn.hbce.common.json.JsonMapper;
+import cn.hbce.common.paging.CursorCodec;
+import cn.hbce.common.paging.Page;
+import cn.hbce.transfer.Transfer;
+import cn.hbce.transfer.TransferEvent;
+import cn.hbce.transfer.TransferQuery;
+import cn.hbce.transfer.TransferRepository;
+import cn.hbce.transfer.TransferStatus;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * A transfer at {@code TRANSFER#{id} / META}, listed by its sending department through GSI2
+ * ({@code TRANSFERS#OUT#{fromDeptId}}) and by its receiving department through GSI3
+ * ({@code TRANSFERS#IN#{toDeptId}}), both sorted by {@code createdMillis13#transferId}; its timeline
+ * at {@code TRANSFER#{id} / EVENT#{event}} (one item per kind of event, so a retry adds none).
+ */
+public final class DynamoTransferRepository implements TransferRepository {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final int FILTERED_PAGE = 500;
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final CursorCodec cursors;
+
+    public DynamoTransferRepository(DynamoDbClient dynamo, String table, CursorCodec cursors) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.cursors = cursors;
+    }
+
+    @Override
+    public void create(Transfer t) {
+        String sort = millis(t.createdAt()) + "#" + t.transferId();
+        Item item = Item.create("TRANSFER#" + t.transferId(), "META")
+                .put("entity", "TRANSFER")
+                .put("transferId", t.transferId())
+                .put("reviewId", t.reviewId())
+                .put("status", t.status().name())
+                .put("personId", t.personId())
+                .put("person", write(t.person()))
+                .put("fromOrgId", t.fromOrgId())
+                .put("fromOrgName", t.fromOrgName())
+                .put("fromDeptId", t.fromDeptId())
+                .put("toOrgId", t.toOrgId())
+                .put("toOrgName", t.toOrgName())
+                .put("toDeptId", t.toDeptId())
+                .put("reason", t.reason())
+                .put("effectiveDate", t.effectiveDate())
+                .put("requestedBy", t.requestedBy())
+                .put("createdAt", t.createdAt().toString())
+                .put("searchText", t.searchText())
+                .put("GSI2PK", "TRANSFERS#OUT#" + t.fromDeptId())
+                .put("GSI2SK", sort)
+                .put("GSI3PK", "TRANSFERS#IN#" + t.toDeptId())
+                .put("GSI3SK", sort);
+        dynamo.putItem(p -> p.tableName(table).item(item.asMap()).conditionExpression("attribute_not_exists(PK)"));
+    }
+
+    @Override
+    public Optional<Transfer> get(String transferId) {
+        var item = dynamo.getItem(g -> g.tableName(table).key(Item.key("TRANSFER#" + transferId, "META")).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(of(Item.of(item)));
+    }
+
+    @Override
+    public boolean end(String transferId, TransferStatus outcome, Instant at, String failure) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":o", Item.s(outcome.name()), ":p", Item.s("PENDING"),
+                ":at", Item.s(at.toString())));
+        String update = "SET #s = :o, endedAt = :at";
+        if (failure != null) {
+            update += ", failure = :f";
+            values.put(":f", Item.s(failure));
+        }
+        String expression = update;
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(Item.key("TRANSFER#" + transferId, "META"))
+                    .updateExpression(expression)
+                    .conditionExpression("#s = :p")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException endedBefore) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean addEvent(String transferId, TransferEvent e) {
+        Item item = Item.create("TRANSFER#" + transferId, "EVENT#" + e.event())
+                .put("entity", "TRANSFER_EVENT")
+                .put("transferId", transferId)
+                .put("event", e.event())
+                .put("at", e.at().toString())
+                .put("byPersonId", e.byPersonId())
+                .put("note", e.note());
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(item.asMap()).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException already) {
+            // The event is on the timeline: a retry of the step that adds it.
+            return false;
+        }
+    }
+
+    @Override
+    public List<TransferEvent> events(String transferId) {
+        var response = dynamo.query(q -> q.tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                .expressionAttributeValues(Map.of(":pk", Item.s("TRANSFER#" + transferId), ":sk", Item.s("EVENT#"))));
+        return response.items().stream().map(Item::of)
+                .map(i -> new TransferEvent(i.str("event"), Instant.parse(i.str("at")), i.str("byPersonId"), i.str("note")))
+                .toList();
+    }
+
+    @Override
+    public Page<Transfer> list(String deptOrgId, TransferQuery.Direction direction, TransferQuery query) {
+        String index = direction == TransferQuery.Direction.OUT ? "GSI2" : "GSI3";
+        String pkName = index + "PK";
+        String skName = index + "SK";
+        String pk = "TRANSFERS#" + direction.name() + "#" + deptOrgId;
+        Map<String, String> names = new HashMap<>(Map.of("#pk", pkName, "#sk", skName));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", Item.s(pk));
+        values.put(":lo", Item.s(query.from().map(DynamoTransferRepository::millis).orElse("0000000000000")));
+        values.put(":hi", Item.s(query.to().map(DynamoTransferRepository::millis).orElse("9999999999999") + "~"));
+        String keyCondition = "#pk = :pk AND #sk BETWEEN :lo AND :hi";
+        List<String> filters = new ArrayList<>();
+        query.status().ifPresent(s -> {
+            filters.add("#s = :s");
+            names.put("#s", "status");
+            values.put(":s", Item.s(s.name()));
+        });
+        query.text().ifPresent(q -> {
+            filters.add("contains(searchText, :q)");
+            values.put(":q", Item.s(q));
+        });
+        String scope = CursorCodec.scope("transfers", index, pk, query.status(), query.from(), query.to(), query.text());
+        Map<String, AttributeValue> start = query.cursor().map(c -> Cursors.decode(cursors, scope, c, pkName, pk)).orElse(null);
+        List<Transfer> items = new ArrayList<>();
+        Map<String, AttributeValue> lastReturned = null;
+        boolean more;
+        do {
+            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
+                    .keyConditionExpression(keyCondition).expressionAttributeNames(names).expressionAttributeValues(values)
+                    .scanIndexForward(false).limit(filters.isEmpty() ? Math.max(query.limit(), 25) : FILTERED_PAGE)
+                    .exclusiveStartKey(start);
+            if (!filters.isEmpty()) {
+                request.filterExpression(String.join(" AND ", filters));
+            }
+            QueryResponse page = dynamo.query(request.build());
+            for (var row : page.items()) {
+                items.add(of(Item.of(row)));
+                if (items.size() == query.limit()) {
+                    lastReturned = Cursors.keyOf(row, pkName, skName);
+                    break;
+                }
+            }
+            more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
+            start = more ? page.lastEvaluatedKey() : null;
+        } while (items.size() < query.limit() && more);
+        String next = lastReturned != null ? Cursors.encode(cursors, scope, lastReturned)
+                : more ? Cursors.encode(cursors, scope, start) : null;
+        return new Page<>(items, next);
+    }
+
+    private static Transfer of(Item i) {
+        return new Transfer(i.str("transferId"), i.str("reviewId"), TransferStatus.valueOf(i.str("status")), i.str("personId"),
+                read(i.str("person")), i.str("fromOrgId"), i.str("fromOrgName"), i.str("fromDeptId"), i.str("toOrgId"),
+                i.str("toOrgName"), i.str("toDeptId"), i.str("reason"), i.str("effectiveDate"), i.str("requestedBy"),
+                Instant.parse(i.str("createdAt")), i.optStr("endedAt").map(Instant::parse).orElse(null), i.str("failure"));
+    }
+
+    private static String millis(Instant at) {
+        return String.format("%013d", at.toEpochMilli());
+    }
+
+    private static String write(Object value) {
+        try {
+            return JsonMapper.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> read(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return JsonMapper.MAPPER.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
