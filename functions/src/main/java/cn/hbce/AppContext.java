@@ -96,7 +96,7 @@ import cn.hbce.plans.PlanReviewEffect;
 import cn.hbce.plans.PlanService;
 import cn.hbce.plans.adapter.DynamoPlanRepository;
 import cn.hbce.review.ReviewDecisions;
-import cn.hbce.review.DynamoPersonWorkRegistry;
+import cn.hbce.review.adapter.DynamoPersonWorkRegistry;
 import cn.hbce.review.PersonWorkGuard;
 import cn.hbce.persons.PersonQueryService;
 import cn.hbce.persons.adapter.DynamoPersonDirectory;
@@ -265,7 +265,7 @@ public final class AppContext {
         materials = Lazy.of(() -> new MaterialService(new DynamoMaterialRepository(dynamo, table, cursors()), orgs(),
                 fileAttachments(), audit(), clock));
         // hours' desk shows evidence files, so it follows files
-        hoursDesk = Lazy.of(() -> new HoursDeskService(hoursRecords.get(), orgs(), new DynamoDepartmentTree(dynamo, table),
+        hoursDesk = Lazy.of(() -> new HoursDeskService(hoursRecords.get(), orgs(), accounts(), new DynamoDepartmentTree(dynamo, table),
                 new DynamoReviewRepository(dynamo, table, cursors()), hoursChangeListener(),
                 fileIds -> fileRecords.get().getAll(fileIds).stream().map(f -> new HoursDeskService.EvidenceFile(f.fileId(),
                         f.fileName(), f.contentType(), f.size())).toList(), audit(), clock));

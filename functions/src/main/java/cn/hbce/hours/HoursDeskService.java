@@ -1,5 +1,6 @@
 package cn.hbce.hours;
 
+import cn.hbce.account.AccountRepository;
 import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
@@ -28,6 +29,7 @@ import java.util.Optional;
 public final class HoursDeskService {
     private final HoursRepository records;
     private final OrgRepository orgs;
+    private final AccountRepository accounts;
     private final DepartmentTree departments;
     private final ReviewRepository reviews;
     private final HoursChangeListener listener;
@@ -35,11 +37,12 @@ public final class HoursDeskService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public HoursDeskService(HoursRepository records, OrgRepository orgs, DepartmentTree departments,
+    public HoursDeskService(HoursRepository records, OrgRepository orgs, AccountRepository accounts, DepartmentTree departments,
                             ReviewRepository reviews, HoursChangeListener listener, EvidenceFiles evidence,
                             AuditLog audit, Clock clock) {
         this.records = records;
         this.orgs = orgs;
+        this.accounts = accounts;
         this.departments = departments;
         this.reviews = reviews;
         this.listener = listener;
@@ -137,12 +140,31 @@ public final class HoursDeskService {
     private HoursRecord visible(Actor caller, String recordId) {
         HoursRecord r = records.get(recordId).orElseThrow(NotFound::new);
         Org org = orgs.get(caller.requireOrg()).orElseThrow(NotFound::new);
-        boolean mine = org.type() == OrgType.UNIT || org.type() == OrgType.BASE
-                ? org.orgId().equals(r.unitOrgId())
-                : new OrgTree(orgs).isWithin(org.orgId(), r.deptOrgId());
-        if (!mine) {
+        if (!within(org, r.unitOrgId(), r.deptOrgId()) && !withinByCurrentOrg(org, r.personId())) {
             throw new NotFound();
         }
         return r;
+    }
+
+    /** Where the record was recorded: the unit itself, or a department over the recording department. */
+    private boolean within(Org caller, String unitOrgId, String deptOrgId) {
+        return caller.type() == OrgType.UNIT || caller.type() == OrgType.BASE
+                ? caller.orgId().equals(unitOrgId)
+                : new OrgTree(orgs).isWithin(caller.orgId(), deptOrgId);
+    }
+
+    /**
+     * Where the person belongs now: after a transfer (人员调转) the person's history goes with them, so
+     * the new unit and the departments over it see the records made before the move too.
+     */
+    private boolean withinByCurrentOrg(Org caller, String personId) {
+        Optional<String> current = accounts.person(personId)
+                .flatMap(p -> Optional.ofNullable(p.registration())).map(reg -> reg.orgId());
+        if (current.isEmpty()) {
+            return false;
+        }
+        return caller.type() == OrgType.UNIT || caller.type() == OrgType.BASE
+                ? caller.orgId().equals(current.get())
+                : new OrgTree(orgs).isWithin(caller.orgId(), current.get());
     }
 }

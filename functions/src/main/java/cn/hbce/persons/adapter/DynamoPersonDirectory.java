@@ -1,6 +1,6 @@
 package cn.hbce.persons.adapter;
 
-import cn.hbce.account.PersonItems;
+import cn.hbce.account.adapter.PersonItems;
 import cn.hbce.common.aws.Item;
 import cn.hbce.common.paging.CursorCodec;
 import cn.hbce.common.paging.Page;

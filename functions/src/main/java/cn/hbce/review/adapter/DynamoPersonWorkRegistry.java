@@ -1,4 +1,7 @@
-package cn.hbce.review;
+package cn.hbce.review.adapter;
+
+import cn.hbce.review.PersonWorkRegistry;
+import cn.hbce.review.ReviewKind;
 
 import cn.hbce.common.aws.Item;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package cn.hbce.transfer.adapter;
 
-import cn.hbce.account.PersonItems;
+import cn.hbce.account.adapter.PersonItems;
 import cn.hbce.common.aws.Item;
 import cn.hbce.transfer.PersonMoves;
 import java.time.Instant;
