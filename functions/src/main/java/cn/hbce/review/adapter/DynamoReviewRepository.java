@@ -10,7 +10,7 @@ import cn.hbce.review.ReviewStep;
 import cn.hbce.common.paging.CursorCodec;
 import cn.hbce.common.paging.Page;
 
-import cn.hbce.common.aws.Cursors;
+import cn.hbce.common.aws.FilteredQueryPages;
 import cn.hbce.common.aws.Item;
 import cn.hbce.common.json.JsonMapper;
 import cn.hbce.counters.TodoCounts;
@@ -25,8 +25,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -38,8 +36,6 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 public final class DynamoReviewRepository implements ReviewRepository {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<List<List<String>>> STAGES = new TypeReference<>() { };
-    /** With a filter most items read are dropped: read big pages (DynamoDB still stops at 1 MB). */
-    private static final int FILTERED_PAGE = 1000;
     private final DynamoDbClient dynamo;
     private final String table;
     private final CursorCodec cursors;
@@ -268,37 +264,11 @@ public final class DynamoReviewRepository implements ReviewRepository {
             filters.add("contains(searchText, :q)");
             values.put(":q", Item.s(q));
         });
-        List<ReviewStep> items = new ArrayList<>();
         // The cursor is bound to this exact query: the queue, every filter and the kinds the caller may see.
         String scope = CursorCodec.scope("reviews", index, pk, query.status(), query.from(), query.to(), query.text(),
                 new java.util.TreeSet<>(query.visibleKinds()));
-        Map<String, AttributeValue> start = query.cursor().map(c -> Cursors.decode(cursors, scope, c, pkName, pk)).orElse(null);
-        Map<String, AttributeValue> lastReturned = null;
-        boolean more;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            String condition = keyCondition;
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
-                    .keyConditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
-                    .scanIndexForward(false).limit(filters.isEmpty() ? Math.max(query.limit(), 25) : FILTERED_PAGE)
-                    .exclusiveStartKey(exclusiveStart);
-            if (!filters.isEmpty()) {
-                request.filterExpression(String.join(" AND ", filters));
-            }
-            QueryResponse page = dynamo.query(request.build());
-            for (var row : page.items()) {
-                items.add(stepOf(Item.of(row)));
-                if (items.size() == query.limit()) {
-                    lastReturned = Cursors.keyOf(row, pkName, skName);
-                    break;
-                }
-            }
-            more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
-            start = more ? page.lastEvaluatedKey() : null;
-        } while (items.size() < query.limit() && more);
-        String next = lastReturned != null ? Cursors.encode(cursors, scope, lastReturned)
-                : more ? Cursors.encode(cursors, scope, start) : null;
-        return new Page<>(items, next);
+        return FilteredQueryPages.read(dynamo, new FilteredQueryPages.IndexPartition(table, index, pkName, skName, pk),
+                keyCondition, filters, names, values, query.limit(), cursors, scope, query.cursor(), DynamoReviewRepository::stepOf);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package cn.hbce.transfer.adapter;
 
-import cn.hbce.common.aws.Cursors;
+import cn.hbce.common.aws.FilteredQueryPages;
 import cn.hbce.common.aws.Item;
 import cn.hbce.common.json.JsonMapper;
 import cn.hbce.common.paging.CursorCodec;
@@ -21,8 +21,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * A transfer at {@code TRANSFER#{id} / META}, listed by its sending department through GSI2
@@ -32,7 +30,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class DynamoTransferRepository implements TransferRepository {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
-    private static final int FILTERED_PAGE = 500;
     private final DynamoDbClient dynamo;
     private final String table;
     private final CursorCodec cursors;
@@ -150,32 +147,8 @@ public final class DynamoTransferRepository implements TransferRepository {
             values.put(":q", Item.s(q));
         });
         String scope = CursorCodec.scope("transfers", index, pk, query.status(), query.from(), query.to(), query.text());
-        Map<String, AttributeValue> start = query.cursor().map(c -> Cursors.decode(cursors, scope, c, pkName, pk)).orElse(null);
-        List<Transfer> items = new ArrayList<>();
-        Map<String, AttributeValue> lastReturned = null;
-        boolean more;
-        do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
-                    .keyConditionExpression(keyCondition).expressionAttributeNames(names).expressionAttributeValues(values)
-                    .scanIndexForward(false).limit(filters.isEmpty() ? Math.max(query.limit(), 25) : FILTERED_PAGE)
-                    .exclusiveStartKey(start);
-            if (!filters.isEmpty()) {
-                request.filterExpression(String.join(" AND ", filters));
-            }
-            QueryResponse page = dynamo.query(request.build());
-            for (var row : page.items()) {
-                items.add(of(Item.of(row)));
-                if (items.size() == query.limit()) {
-                    lastReturned = Cursors.keyOf(row, pkName, skName);
-                    break;
-                }
-            }
-            more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
-            start = more ? page.lastEvaluatedKey() : null;
-        } while (items.size() < query.limit() && more);
-        String next = lastReturned != null ? Cursors.encode(cursors, scope, lastReturned)
-                : more ? Cursors.encode(cursors, scope, start) : null;
-        return new Page<>(items, next);
+        return FilteredQueryPages.read(dynamo, new FilteredQueryPages.IndexPartition(table, index, pkName, skName, pk),
+                keyCondition, filters, names, values, query.limit(), cursors, scope, query.cursor(), DynamoTransferRepository::of);
     }
 
     private static Transfer of(Item i) {
