@@ -27,7 +27,8 @@ class MaterialsBucketTest {
 
     @Test
     void theBucketIsPrivateVersionedAndExpiresPendingUploadsAfterADay() {
-        assertEquals(List.of("MaterialsBucket"), TEMPLATE.resourcesOfType("AWS::S3::Bucket"));
+        // The materials bucket and the console's static files (ConsoleBucket, behind CloudFront).
+        assertEquals(List.of("MaterialsBucket", "ConsoleBucket"), TEMPLATE.resourcesOfType("AWS::S3::Bucket"));
         Map<String, Object> p = TEMPLATE.properties("MaterialsBucket");
         Map<String, Object> block = map(p.get("PublicAccessBlockConfiguration"));
         for (String flag : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
@@ -41,7 +42,9 @@ class MaterialsBucketTest {
         assertEquals(1, map(pending.get("NoncurrentVersionExpiration")).get("NoncurrentDays"));
         List<Object> cors = list(map(p.get("CorsConfiguration")).get("CorsRules"));
         assertEquals(1, cors.size());
-        assertEquals(List.of(Map.of("Ref", "FrontendOrigin")), map(cors.get(0)).get("AllowedOrigins"));
+        // Browsers upload straight to the bucket from the console: the configured origin and the console's own.
+        assertEquals(List.of(Map.of("Ref", "FrontendOrigin"), Map.of("Fn::Sub", "https://${ConsoleDistribution.DomainName}")),
+                map(cors.get(0)).get("AllowedOrigins"));
         assertEquals(List.of("GET", "PUT"), map(cors.get(0)).get("AllowedMethods"));
     }
 

@@ -145,13 +145,15 @@ class TemplateConsistencyTest {
             // Another state machine (statistics) may be started by its own starters; the approval only by submitters.
             String policies = String.valueOf(TEMPLATE.properties(f.logicalId()).get("Policies"));
             boolean mayStart = policies.contains("StepFunctionsExecutionPolicy") && policies.contains("ApprovalStateMachine");
+            boolean mayStartTransfers = policies.contains("StepFunctionsExecutionPolicy") && policies.contains("TransferStateMachine");
             boolean submits = submitters.contains(f.logicalId());
             assertEquals(submits || tasks.contains(f.logicalId()), own.containsKey("APPROVAL_STATE_MACHINE_ARN"),
                     f.logicalId() + " state machine ARN");
             boolean startsTransfers = transferStarters.contains(f.logicalId());
             assertEquals(startsTransfers || transferTasks.contains(f.logicalId()), own.containsKey("TRANSFER_STATE_MACHINE_ARN"),
                     f.logicalId() + " transfer state machine ARN");
-            assertEquals(submits || startsTransfers, mayStart, f.logicalId() + " StepFunctionsExecutionPolicy");
+            assertEquals(submits, mayStart, f.logicalId() + " StepFunctionsExecutionPolicy of the approval");
+            assertEquals(startsTransfers, mayStartTransfers, f.logicalId() + " StepFunctionsExecutionPolicy of the transfer");
         }
     }
 
