@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class OrgAdministrationMatrixIT {
     private static final Set<String> ALL_GRANTABLE = Set.of("org.edit", "org.departments", "subordinates.manage",
             "review.registration", "review.change", "review.plan", "review.hours", "review.transfer", "transfer.out",
-            "materials.submit", "stats.view", "persons.view", "certificates.view", "hours.declare");
+            "materials.submit", "stats.view", "persons.view", "certificates.view", "hours.declare", "plans.submit");
     private static OrgAdmin.Org org;
     private static OrgAdmin.Org other;
     private static String deptId;
