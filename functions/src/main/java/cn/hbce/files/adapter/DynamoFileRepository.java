@@ -1,12 +1,12 @@
 package cn.hbce.files.adapter;
 
+import cn.hbce.common.aws.BatchReads;
 import cn.hbce.common.aws.Item;
 import cn.hbce.files.FilePurpose;
 import cn.hbce.files.FileRepository;
 import cn.hbce.files.FileStatus;
 import cn.hbce.files.StoredFile;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +15,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * One item per file at {@code FILE#fileId / FILE}. A file never attached carries {@code expireAt}
@@ -47,19 +46,8 @@ public final class DynamoFileRepository implements FileRepository {
 
     @Override
     public List<StoredFile> getAll(Collection<String> fileIds) {
-        List<StoredFile> out = new ArrayList<>();
         List<Map<String, AttributeValue>> keys = fileIds.stream().distinct().map(DynamoFileRepository::key).toList();
-        for (int from = 0; from < keys.size(); from += 100) {
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + 100))).consistentRead(true).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> ask = request;
-                var response = dynamo.batchGetItem(r -> r.requestItems(ask));
-                response.responses().getOrDefault(table, List.of()).forEach(i -> out.add(fromItem(Item.of(i))));
-                request = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
-            }
-        }
-        return out;
+        return BatchReads.all(dynamo, table, keys, true).stream().map(i -> fromItem(Item.of(i))).toList();
     }
 
     @Override

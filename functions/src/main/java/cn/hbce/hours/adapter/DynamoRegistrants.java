@@ -1,5 +1,6 @@
 package cn.hbce.hours.adapter;
 
+import cn.hbce.common.aws.BatchReads;
 import cn.hbce.common.aws.Item;
 import cn.hbce.hours.Registrants;
 import java.util.ArrayList;
@@ -12,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Registrants read in bulk with BatchGetItem (100 keys a call, consistent): the ID-number claims
@@ -22,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * of 1,500 GetItems.
  */
 public final class DynamoRegistrants implements Registrants {
-    private static final int BATCH = 100;
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -79,31 +77,8 @@ public final class DynamoRegistrants implements Registrants {
                 org.str("name"), type, dept, "APPROVED".equals(person.str("regStatus")) && !person.bool("disabled"));
     }
 
-    /** Every item of these keys that exists, 100 keys a call, retrying unprocessed keys. */
+    /** Every item of these keys that exists, read consistently. */
     private List<Map<String, AttributeValue>> read(List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> out = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += BATCH) {
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH))).consistentRead(true).build());
-            int rounds = 0;
-            while (request != null && !request.isEmpty()) {
-                Map<String, KeysAndAttributes> sending = request;
-                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(sending));
-                out.addAll(response.responses().getOrDefault(table, List.of()));
-                request = response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty() ? response.unprocessedKeys() : null;
-                if (request != null && ++rounds > 10) {
-                    throw new IllegalStateException("BatchGetItem left keys unprocessed ten times");
-                }
-                if (request != null) {
-                    try {
-                        Thread.sleep(20L * rounds);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-        }
-        return out;
+        return BatchReads.all(dynamo, table, keys, true);
     }
 }

@@ -1,5 +1,6 @@
 package cn.hbce.materials.adapter;
 
+import cn.hbce.common.aws.BatchReads;
 import cn.hbce.common.aws.Item;
 import cn.hbce.common.aws.OrgItemPages;
 import cn.hbce.common.paging.CursorCodec;
@@ -21,7 +22,6 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
@@ -66,19 +66,8 @@ public final class DynamoMaterialRepository implements MaterialRepository {
 
     @Override
     public List<Material> getAll(Collection<String> materialIds) {
-        List<Material> out = new ArrayList<>();
         List<Map<String, AttributeValue>> keys = materialIds.stream().distinct().map(DynamoMaterialRepository::key).toList();
-        for (int from = 0; from < keys.size(); from += 100) {
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + 100))).consistentRead(true).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> ask = request;
-                var response = dynamo.batchGetItem(r -> r.requestItems(ask));
-                response.responses().getOrDefault(table, List.of()).forEach(i -> out.add(fromItem(i)));
-                request = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
-            }
-        }
-        return out;
+        return BatchReads.all(dynamo, table, keys, true).stream().map(DynamoMaterialRepository::fromItem).toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.hbce.stats.adapter;
 
+import cn.hbce.common.aws.BatchReads;
 import cn.hbce.common.aws.Item;
 import cn.hbce.org.OrgType;
 import cn.hbce.stats.Figures;
@@ -16,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Statistics items in the single table: counters at {@code STATS#{orgId}#{shard} / LIVE | Y#{year}},
@@ -27,7 +27,6 @@ public final class DynamoStatsStore implements StatsStore {
     /** Attributes of counter items that are not counts. */
     private static final Set<String> NOT_COUNTS = Set.of("PK", "SK", "entity", "orgId", "updatedAt", "checkedAt",
             "computedAt", "scope", "year");
-    private static final int BATCH_GET = 100;
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -178,18 +177,7 @@ public final class DynamoStatsStore implements StatsStore {
     }
 
     private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += BATCH_GET) {
-            Map<String, KeysAndAttributes> request = Map.of(table,
-                    KeysAndAttributes.builder().keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET))).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> ask = request;
-                var response = dynamo.batchGetItem(b -> b.requestItems(ask));
-                items.addAll(response.responses().getOrDefault(table, List.of()));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
-        }
-        return items;
+        return BatchReads.all(dynamo, table, keys, false);
     }
 
     private static Figures countsOf(Map<String, AttributeValue> item) {
