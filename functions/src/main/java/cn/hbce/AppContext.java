@@ -21,7 +21,6 @@ import cn.hbce.certificates.CertificateService;
 import cn.hbce.certificates.OrgPaths;
 import cn.hbce.certificates.adapter.DynamoCertificateRepository;
 import cn.hbce.certificates.adapter.S3PdfStore;
-import cn.hbce.common.Lazy;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.adapter.DynamoAuditLog;
 import cn.hbce.common.aws.AwsClients;
@@ -131,64 +130,13 @@ public final class AppContext {
     private final Clock clock;
     private final DynamoDbClient dynamo;
     private final Supplier<SfnClient> sfn;
-
-    private final Lazy<CursorCodec> cursors;
-    private final Lazy<PermissionCatalogue> permissions = Lazy.of(PermissionCatalogue::load);
-    private final Lazy<OrgRepository> orgs;
-    private final Lazy<AccountRepository> accounts;
-    private final Lazy<SessionStore> sessions;
-    private final Lazy<AuditLog> audit;
-    private final Lazy<PasswordHasher> hasher = Lazy.of(PasswordHasher::new);
-    private final Lazy<TokenCodec> tokens;
-    private final Lazy<DynamoOrgRoleRepository> orgRoles;
-    private final Lazy<Caller> caller;
-    private final Lazy<LoginService> login;
-    private final Lazy<AccountService> account;
-    private final Lazy<Authorizer> authorizer;
-    private final Lazy<ReviewService> reviews;
-    private final Lazy<StatsModule> stats;
-    private final Lazy<OrgService> orgService;
-    private final Lazy<DynamoSubordinateRepository> subordinateSeats;
-    private final Lazy<SubordinateService> subordinates;
-    private final Lazy<OrgRegistrationService> registrations;
-    private final Lazy<PersonRegistrationService> personRegistrations;
-    private final Lazy<Bootstrap> bootstrap;
-    private final Lazy<RootSeeder> rootSeeder;
-    private final Lazy<DepartmentService> departments;
-    private final Lazy<RoleService> roles;
-    private final Lazy<AdminService> admins;
-    // hours (学时)
-    private final Lazy<DynamoHoursRepository> hoursRecords;
-    private final Lazy<DynamoDeclarationRepository> hoursDeclarationStore;
-    private final Lazy<CeRulesService> ceRules;
-    private final Lazy<ClaimService> hoursClaims;
-    private final Lazy<DeclarationService> hoursDeclarations;
-    private final Lazy<HoursDeskService> hoursDesk;
-    // Person information changes and training plans
-    private final Lazy<ReviewDecisions> reviewDecisions;
-    private final Lazy<PersonChangeRepository> personChangeRepository;
-    private final Lazy<PlanRepository> planRepository;
-    private final Lazy<PersonChangeService> personChanges;
-    private final Lazy<PlanService> plans;
-    // files (issue 11)
-    private final Lazy<FileRepository> fileRecords;
-    private final Lazy<ObjectStore> objects;
-    private final Lazy<FileService> files;
-    private final Lazy<FileAttachments> fileAttachments;
-    private final Lazy<MaterialService> materials;
-
-    // Certificates (issued on hours changes, listed, printed, verified). Lambdas read the fields when first
-    // called, after the constructor has set them.
-    private final Lazy<DynamoCertificateRepository> certificateRepository = Lazy.of(() ->
-            new DynamoCertificateRepository(dynamo(), config().tableName(), cursors()));
-    private final Lazy<CertificateService> certificates = Lazy.of(() -> new CertificateService(certificateRepository.get(),
-            new AccountHolders(accounts(), orgs()), new OrgPaths(orgs()),
-            new S3PdfStore(AwsClients::s3, AwsClients::presigner, config().bucketName()), audit(), clock(),
-            Env.optional("VERIFY_URL_BASE").orElse("http://localhost:5173/verify/")));
-    private final Lazy<PersonWorkGuard> personWork;
-    private final Lazy<TransferService> transfers;
-    private final Lazy<TransferSteps> transferSteps;
-    private final Lazy<PersonQueryService> personQuery;
+    /**
+     * Every collaborator built so far, by accessor name. Each accessor builds its collaborator on
+     * its first call ({@link #once}): a function pays only for what it touches, and no supplier is
+     * even linked before it is needed (fifty lambdas linked up front cost a cold start ~50 ms).
+     */
+    private final Map<String, Object> built = new HashMap<>();
+    private final String table;
 
     /**
      * {@code dynamo} may be a {@link LazyClient stand-in} (nothing here calls it while wiring);
@@ -199,76 +147,7 @@ public final class AppContext {
         this.dynamo = dynamo;
         this.sfn = sfn;
         this.clock = clock;
-        String table = config.tableName();
-        cursors = Lazy.of(() -> new CursorCodec(config::tokenSecret));
-        orgs = Lazy.of(() -> new DynamoOrgRepository(dynamo, table));
-        accounts = Lazy.of(() -> new DynamoAccountRepository(dynamo, table));
-        sessions = Lazy.of(() -> new DynamoSessionStore(dynamo, table));
-        audit = Lazy.of(() -> new DynamoAuditLog(dynamo, config.auditTableName()));
-        tokens = Lazy.of(() -> new TokenCodec(config.tokenSecretSource()));
-        orgRoles = Lazy.of(() -> new DynamoOrgRoleRepository(dynamo, table, cursors()));
-        caller = Lazy.of(() -> new Caller(permissions(),
-                new CachedRoleRepository(orgRoles.get(), clock, config.roleCacheTtl())));
-        login = Lazy.of(() -> new LoginService(accounts(), new DynamoLoginSourceLimiter(dynamo, table), orgs(), sessions(),
-                hasher(), tokens(), caller(), audit(), clock, config.tokenLifetime()));
-        account = Lazy.of(() -> new AccountService(accounts(), new DynamoProfileReader(dynamo, table), sessions(), hasher(),
-                audit(), clock));
-        authorizer = Lazy.of(() -> new Authorizer(tokens(), new DynamoSessionSnapshotLoader(dynamo, table), sessions(),
-                caller(), clock, config.adminIdleLimit()));
-        stats = Lazy.of(() -> new StatsModule(dynamo, table, config.bucketName(), orgs(), audit(), sfn, clock));
-        personWork = Lazy.of(() -> new PersonWorkGuard(new DynamoPersonWorkRegistry(dynamo, table),
-                new DynamoReviewRepository(dynamo, table, cursors(), stats().live()), clock));
-        reviews = Lazy.of(() -> new ReviewService(new DynamoReviewRepository(dynamo, table, cursors(), stats().live()),
-                new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds(),
-                        config.transferStateMachineArn().map(java.util.Set::of).orElse(java.util.Set.of())),
-                withChangeAndPlanEffects(withHoursEffects(reviewEffects(orgs(), accounts(), stats().live()))), audit(), clock,
-                personWork.get()));
-        transfers = Lazy.of(() -> new TransferService(new DynamoTransferRepository(dynamo, table, cursors()), transferWorkflow(),
-                reviews(), personWork.get(), accounts(), orgs(), audit(), clock));
-        transferSteps = Lazy.of(() -> new TransferSteps(new DynamoTransferRepository(dynamo, table, cursors()), transferWorkflow(),
-                reviews(), personWork.get(), new DynamoPersonMoves(dynamo, table), StatisticsTransfer.NONE_YET, audit(), clock));
-        personQuery = Lazy.of(() -> new PersonQueryService(new DynamoPersonDirectory(dynamo, table, cursors())));
-        orgService = Lazy.of(() -> new OrgService(orgs(), reviews(), audit(), clock));
-        subordinateSeats = Lazy.of(() -> new DynamoSubordinateRepository(dynamo, table, cursors()));
-        subordinates = Lazy.of(() -> new SubordinateService(orgs(), subordinateSeats.get(), accounts(), sessions(),
-                hasher(), audit(), clock));
-        registrations = Lazy.of(() -> new OrgRegistrationService(orgs(), accounts(), hasher(), reviews(), audit(), clock));
-        personRegistrations = Lazy.of(() -> new PersonRegistrationService(orgs(), accounts(), hasher(),
-                TitleSeriesCatalogue.load(), reviews(), audit(), clock, stats().live()));
-        bootstrap = Lazy.of(() -> new Bootstrap(orgs(), accounts(), hasher(), audit(), clock));
-        rootSeeder = Lazy.of(() -> new RootSeeder(bootstrap(), subordinateSeats.get()));
-        departments = Lazy.of(() -> new DepartmentService(new DynamoDepartmentRepository(dynamo, table, cursors()),
-                audit(), clock));
-        roles = Lazy.of(() -> new RoleService(orgRoles.get(), permissions(), audit(), clock));
-        admins = Lazy.of(() -> new AdminService(new DynamoAdminRepository(dynamo, table, cursors()), orgRoles.get(),
-                accounts(), orgs(), hasher(), audit(), clock));
-        // hours (学时)
-        hoursRecords = Lazy.of(() -> new DynamoHoursRepository(dynamo, table, cursors()));
-        hoursDeclarationStore = Lazy.of(() -> new DynamoDeclarationRepository(dynamo, table));
-        ceRules = Lazy.of(() -> new CeRulesService(new DynamoCeRulesRepository(dynamo, table), audit(), clock));
-        hoursClaims = Lazy.of(() -> new ClaimService(hoursRecords.get(), new DynamoRegistrants(dynamo, table), ceRules(),
-                reviews(), evidenceAttacher(), certificateLookup(), audit(), clock));
-        hoursDeclarations = Lazy.of(() -> new DeclarationService(orgs(), new DynamoRegistrants(dynamo, table),
-                hoursRecords.get(), hoursDeclarationStore.get(), ceRules(), reviews(), audit(), clock));
-        reviewDecisions = Lazy.of(() -> ReviewDecisions.from(new DynamoReviewRepository(dynamo, table, cursors())));
-        personChangeRepository = Lazy.of(() -> new DynamoPersonChangeRepository(dynamo, table, cursors()));
-        planRepository = Lazy.of(() -> new DynamoPlanRepository(dynamo, table, cursors()));
-        personChanges = Lazy.of(() -> new PersonChangeService(accounts(), orgs(), personChangeRepository.get(),
-                TitleSeriesCatalogue.load(), attachments(), reviews(), clock));
-        plans = Lazy.of(() -> new PlanService(orgs(), planRepository.get(), attachments(), reviews(),
-                reviewDecisions.get(), clock));
-        // files (issue 11): the S3 clients are built on the first call that needs one.
-        fileRecords = Lazy.of(() -> new DynamoFileRepository(dynamo, table));
-        objects = Lazy.of(() -> new S3ObjectStore(AwsClients::s3, AwsClients::presigner, config.bucketName()));
-        files = Lazy.of(() -> new FileService(fileRecords.get(), objects.get(), attachmentVisibilities(), audit(), clock));
-        fileAttachments = Lazy.of(() -> new FileAttachments(fileRecords.get(), objects.get(), audit(), clock));
-        materials = Lazy.of(() -> new MaterialService(new DynamoMaterialRepository(dynamo, table, cursors()), orgs(),
-                fileAttachments(), audit(), clock));
-        // hours' desk shows evidence files, so it follows files
-        hoursDesk = Lazy.of(() -> new HoursDeskService(hoursRecords.get(), orgs(), accounts(), new DynamoDepartmentTree(dynamo, table),
-                new DynamoReviewRepository(dynamo, table, cursors()), hoursChangeListener(),
-                fileIds -> fileRecords.get().getAll(fileIds).stream().map(f -> new HoursDeskService.EvidenceFile(f.fileId(),
-                        f.fileName(), f.contentType(), f.size())).toList(), audit(), clock));
+        this.table = config.tableName();
     }
 
     /** The files port of person changes and training plans, over the files feature's attachments. */
@@ -291,8 +170,8 @@ public final class AppContext {
     /** The effects of every review kind: the ones above plus person changes and training plans. */
     private Map<ReviewKind, ReviewEffect> withChangeAndPlanEffects(Map<ReviewKind, ReviewEffect> others) {
         Map<ReviewKind, ReviewEffect> all = new java.util.EnumMap<>(others);
-        all.putAll(changeAndPlanEffects(accounts(), personChangeRepository.get(), planRepository.get(),
-                reviewDecisions.get(), clock));
+        all.putAll(changeAndPlanEffects(accounts(), personChangeRepository(), planRepository(),
+                reviewDecisions(), clock));
         return all;
     }
 
@@ -399,131 +278,148 @@ public final class AppContext {
 
     /** Seals every list's nextCursor (key derived from the token signing key on first use). */
     public CursorCodec cursors() {
-        return cursors.get();
+        return once("cursors", () -> new CursorCodec(config::tokenSecret));
     }
 
     public PermissionCatalogue permissions() {
-        return permissions.get();
+        return once("permissions", PermissionCatalogue::load);
     }
 
     public OrgRepository orgs() {
-        return orgs.get();
+        return once("orgs", () -> new DynamoOrgRepository(dynamo, table));
     }
 
     public AccountRepository accounts() {
-        return accounts.get();
+        return once("accounts", () -> new DynamoAccountRepository(dynamo, table));
     }
 
     public SessionStore sessions() {
-        return sessions.get();
+        return once("sessions", () -> new DynamoSessionStore(dynamo, table));
     }
 
     public AuditLog audit() {
-        return audit.get();
+        return once("audit", () -> new DynamoAuditLog(dynamo, config.auditTableName()));
     }
 
     public PasswordHasher hasher() {
-        return hasher.get();
+        return once("hasher", PasswordHasher::new);
     }
 
     public TokenCodec tokens() {
-        return tokens.get();
+        return once("tokens", () -> new TokenCodec(config.tokenSecretSource()));
     }
 
     public Caller caller() {
-        return caller.get();
+        return once("caller", () -> new Caller(permissions(),
+                new CachedRoleRepository(orgRoles(), clock, config.roleCacheTtl())));
     }
 
     public LoginService login() {
-        return login.get();
+        return once("login", () -> new LoginService(accounts(), new DynamoLoginSourceLimiter(dynamo, table), orgs(), sessions(),
+                hasher(), tokens(), caller(), audit(), clock, config.tokenLifetime()));
     }
 
     public AccountService account() {
-        return account.get();
+        return once("account", () -> new AccountService(accounts(), new DynamoProfileReader(dynamo, table), sessions(), hasher(),
+                audit(), clock));
     }
 
     public Authorizer authorizer() {
-        return authorizer.get();
+        return once("authorizer", () -> new Authorizer(tokens(), new DynamoSessionSnapshotLoader(dynamo, table), sessions(),
+                caller(), clock, config.adminIdleLimit()));
     }
 
     /** Statistics: live counters, the figures routes, the job and exports. */
     public StatsModule stats() {
-        return stats.get();
+        return once("stats", () -> new StatsModule(dynamo, table, config.bucketName(), orgs(), audit(), sfn, clock));
     }
 
     public ReviewService reviews() {
-        return reviews.get();
+        return once("reviews", () -> new ReviewService(new DynamoReviewRepository(dynamo, table, cursors(), stats().live()),
+                new SfnApprovalWorkflow(sfn, config.approvalStateMachineArn().orElse(null), config.decisionTimeoutSeconds(),
+                        config.transferStateMachineArn().map(java.util.Set::of).orElse(java.util.Set.of())),
+                withChangeAndPlanEffects(withHoursEffects(reviewEffects(orgs(), accounts(), stats().live()))), audit(), clock,
+                personWork()));
     }
 
     public OrgService orgService() {
-        return orgService.get();
+        return once("orgService", () -> new OrgService(orgs(), this::reviews, audit(), clock));
     }
 
     public SubordinateService subordinates() {
-        return subordinates.get();
+        return once("subordinates", () -> new SubordinateService(orgs(), subordinateSeats(), accounts(), sessions(),
+                hasher(), audit(), clock));
     }
 
     public OrgRegistrationService registrations() {
-        return registrations.get();
+        return once("registrations", () -> new OrgRegistrationService(orgs(), accounts(), hasher(), reviews(), audit(), clock));
     }
 
     public PersonRegistrationService personRegistrations() {
-        return personRegistrations.get();
+        return once("personRegistrations", () -> new PersonRegistrationService(orgs(), accounts(), hasher(),
+                TitleSeriesCatalogue.load(), reviews(), audit(), clock, stats().live()));
     }
 
     public Bootstrap bootstrap() {
-        return bootstrap.get();
+        return once("bootstrap", () -> new Bootstrap(orgs(), accounts(), hasher(), audit(), clock));
     }
 
     public RootSeeder rootSeeder() {
-        return rootSeeder.get();
+        return once("rootSeeder", () -> new RootSeeder(bootstrap(), subordinateSeats()));
     }
 
     public DepartmentService departments() {
-        return departments.get();
+        return once("departments", () -> new DepartmentService(new DynamoDepartmentRepository(dynamo, table, cursors()),
+                audit(), clock));
     }
 
     public RoleService roles() {
-        return roles.get();
+        return once("roles", () -> new RoleService(orgRoles(), permissions(), audit(), clock));
     }
 
     public AdminService admins() {
-        return admins.get();
+        return once("admins", () -> new AdminService(new DynamoAdminRepository(dynamo, table, cursors()), orgRoles(),
+                accounts(), orgs(), hasher(), audit(), clock));
     }
 
     /** The review effects of every other feature plus the ends of HOURS_CLAIM and HOURS_DECLARATION. */
     public Map<ReviewKind, ReviewEffect> withHoursEffects(Map<ReviewKind, ReviewEffect> others) {
         Map<ReviewKind, ReviewEffect> all = new HashMap<>(others);
-        all.put(ReviewKind.HOURS_CLAIM, new HoursClaimEffect(hoursRecords.get(), hoursChangeListener(), audit(), clock));
-        all.put(ReviewKind.HOURS_DECLARATION, new HoursDeclarationEffect(hoursDeclarationStore.get(), hoursRecords.get(),
+        all.put(ReviewKind.HOURS_CLAIM, new HoursClaimEffect(hoursRecords(), hoursChangeListener(), audit(), clock));
+        all.put(ReviewKind.HOURS_DECLARATION, new HoursDeclarationEffect(hoursDeclarationStore(), hoursRecords(),
                 hoursChangeListener(), audit(), clock));
         return all;
     }
 
     public CeRulesService ceRules() {
-        return ceRules.get();
+        return once("ceRules", () -> new CeRulesService(new DynamoCeRulesRepository(dynamo, table), audit(), clock));
     }
 
     /** The yearly rules' requirement, for certificates. */
     public cn.hbce.hours.CeRulesReader ceRulesReader() {
-        return ceRules.get();
+        return ceRules();
     }
 
     /** Approved hours of a person and year, read consistently, for certificates. */
     public HoursLedger hoursLedger() {
-        return new RecordLedger(hoursRecords.get());
+        return new RecordLedger(hoursRecords());
     }
 
     public ClaimService hoursClaims() {
-        return hoursClaims.get();
+        return once("hoursClaims", () -> new ClaimService(hoursRecords(), new DynamoRegistrants(dynamo, table), ceRules(),
+                reviews(), evidenceAttacher(), certificateLookup(), audit(), clock));
     }
 
     public DeclarationService hoursDeclarations() {
-        return hoursDeclarations.get();
+        return once("hoursDeclarations", () -> new DeclarationService(orgs(), new DynamoRegistrants(dynamo, table),
+                hoursRecords(), hoursDeclarationStore(), ceRules(), reviews(), audit(), clock));
     }
 
     public HoursDeskService hoursDesk() {
-        return hoursDesk.get();
+        return once("hoursDesk", () -> new HoursDeskService(hoursRecords(), orgs(), accounts(), new DynamoDepartmentTree(dynamo, table),
+                new DynamoReviewRepository(dynamo, table, cursors()), hoursChangeListener(),
+                fileIds -> fileRecords().getAll(fileIds).stream().map(f -> new HoursDeskService.EvidenceFile(f.fileId(),
+                        f.fileName(), f.contentType(), f.size())).toList(), audit(), clock));
     }
 
     /** Attaches a claim's evidence files to its record (owner kind HOURS_RECORD). */
@@ -541,13 +437,16 @@ public final class AppContext {
 
     /** The certificate (valid or revoked) a person holds for a year, for the annual status. */
     public CertificateLookup certificateLookup() {
-        return (personId, year) -> certificateRepository.get().find(personId, year)
+        return (personId, year) -> certificateRepository().find(personId, year)
                 .filter(c -> c.visible()).map(c -> c.certificateId());
     }
 
     /** 电子证书: the lists, the PDF and the public verification. */
     public CertificateService certificates() {
-        return certificates.get();
+        return once("certificates", () -> new CertificateService(certificateRepository(),
+                new AccountHolders(accounts(), orgs()), new OrgPaths(orgs()),
+                new S3PdfStore(AwsClients::s3, AwsClients::presigner, config.bucketName()), audit(), clock,
+                Env.optional("VERIFY_URL_BASE").orElse("http://localhost:5173/verify/")));
     }
 
     /**
@@ -555,59 +454,123 @@ public final class AppContext {
      * answers). The issuer named on certificates is the root org (HRSS).
      */
     public CertificateIssuer certificateIssuer(HoursLedger ledger, CeRulesReader rules) {
-        return new CertificateIssuer(ledger, rules, new AccountHolders(accounts(), orgs()), certificateRepository.get(),
+        return new CertificateIssuer(ledger, rules, new AccountHolders(accounts(), orgs()), certificateRepository(),
                 audit(), clock, Env.optional("CERTIFICATE_ISSUER").orElse(Bootstrap.ROOT_ORG_NAME));
     }
 
     public PersonChangeService personChanges() {
-        return personChanges.get();
+        return once("personChanges", () -> new PersonChangeService(accounts(), orgs(), personChangeRepository(),
+                TitleSeriesCatalogue.load(), attachments(), reviews(), clock));
     }
 
     public PlanService plans() {
-        return plans.get();
+        return once("plans", () -> new PlanService(orgs(), planRepository(), attachments(), reviews(),
+                reviewDecisions(), clock));
     }
 
     /** For the hours feature: approved plan declarations' courses, by planId (see {@link ApprovedCourses}). */
     public ApprovedCourses approvedCourses() {
-        return ApprovedCourses.over(planRepository.get());
+        return ApprovedCourses.over(planRepository());
     }
 
     public FileService files() {
-        return files.get();
+        return once("files", () -> new FileService(fileRecords(), objects(), attachmentVisibilities(), audit(), clock));
     }
 
     /** How every feature attaches uploaded files to what it writes (see {@link FileAttachments}). */
     public FileAttachments fileAttachments() {
-        return fileAttachments.get();
+        return once("fileAttachments", () -> new FileAttachments(fileRecords(), objects(), audit(), clock));
     }
 
     public MaterialService materials() {
-        return materials.get();
+        return once("materials", () -> new MaterialService(new DynamoMaterialRepository(dynamo, table, cursors()), orgs(),
+                fileAttachments(), audit(), clock));
     }
 
     public TransferService transfers() {
-        return transfers.get();
+        return once("transfers", () -> new TransferService(new DynamoTransferRepository(dynamo, table, cursors()), transferWorkflow(),
+                reviews(), personWork(), accounts(), orgs(), audit(), clock));
     }
 
     /** The transfer workflow's tasks (CheckTransferWork, ApplyTransfer, FinishTransfer). */
     public TransferSteps transferSteps() {
-        return transferSteps.get();
+        return once("transferSteps", () -> new TransferSteps(new DynamoTransferRepository(dynamo, table, cursors()), transferWorkflow(),
+                reviews(), personWork(), new DynamoPersonMoves(dynamo, table), StatisticsTransfer.NONE_YET, audit(), clock));
     }
 
     public PersonQueryService personQuery() {
-        return personQuery.get();
+        return once("personQuery", () -> new PersonQueryService(new DynamoPersonDirectory(dynamo, table, cursors())));
+    }
+
+    // Repositories shared by several services above.
+
+    private DynamoCertificateRepository certificateRepository() {
+        return once("certificateRepository", () -> new DynamoCertificateRepository(dynamo, table, cursors()));
+    }
+
+    private DynamoOrgRoleRepository orgRoles() {
+        return once("orgRoles", () -> new DynamoOrgRoleRepository(dynamo, table, cursors()));
+    }
+
+    private PersonWorkGuard personWork() {
+        return once("personWork", () -> new PersonWorkGuard(new DynamoPersonWorkRegistry(dynamo, table),
+                new DynamoReviewRepository(dynamo, table, cursors(), stats().live()), clock));
+    }
+
+    private DynamoSubordinateRepository subordinateSeats() {
+        return once("subordinateSeats", () -> new DynamoSubordinateRepository(dynamo, table, cursors()));
+    }
+
+    private DynamoHoursRepository hoursRecords() {
+        return once("hoursRecords", () -> new DynamoHoursRepository(dynamo, table, cursors()));
+    }
+
+    private DynamoDeclarationRepository hoursDeclarationStore() {
+        return once("hoursDeclarationStore", () -> new DynamoDeclarationRepository(dynamo, table));
+    }
+
+    private ReviewDecisions reviewDecisions() {
+        return once("reviewDecisions", () -> ReviewDecisions.from(new DynamoReviewRepository(dynamo, table, cursors())));
+    }
+
+    private PersonChangeRepository personChangeRepository() {
+        return once("personChangeRepository", () -> new DynamoPersonChangeRepository(dynamo, table, cursors()));
+    }
+
+    private PlanRepository planRepository() {
+        return once("planRepository", () -> new DynamoPlanRepository(dynamo, table, cursors()));
+    }
+
+    private FileRepository fileRecords() {
+        return once("fileRecords", () -> new DynamoFileRepository(dynamo, table));
+    }
+
+    private ObjectStore objects() {
+        return once("objects", () -> new S3ObjectStore(AwsClients::s3, AwsClients::presigner, config.bucketName()));
+    }
+
+    /** The collaborator called {@code name}, built by {@code make} on the first call; a failure is not kept. */
+    @SuppressWarnings("unchecked")
+    private synchronized <T> T once(String name, Supplier<? extends T> make) {
+        Object value = built.get(name);
+        if (value == null) {
+            value = make.get();
+            built.put(name, value);
+        }
+        return (T) value;
     }
 
     /** Test hook: which collaborators have been built (by name), to prove a function builds only what it uses. */
     Map<String, Boolean> built() {
-        return Map.ofEntries(
-                Map.entry("permissions", permissions.isPresent()), Map.entry("login", login.isPresent()),
-                Map.entry("account", account.isPresent()), Map.entry("authorizer", authorizer.isPresent()),
-                Map.entry("reviews", reviews.isPresent()), Map.entry("orgService", orgService.isPresent()),
-                Map.entry("subordinates", subordinates.isPresent()), Map.entry("registrations", registrations.isPresent()),
-                Map.entry("personRegistrations", personRegistrations.isPresent()), Map.entry("bootstrap", bootstrap.isPresent()),
-                Map.entry("departments", departments.isPresent()), Map.entry("roles", roles.isPresent()),
-                Map.entry("admins", admins.isPresent()), Map.entry("tokens", tokens.isPresent()),
-                Map.entry("caller", caller.isPresent()));
+        Map<String, Boolean> answer = new java.util.LinkedHashMap<>();
+        for (String name : List.of("permissions", "login", "account", "authorizer", "reviews", "orgService", "subordinates",
+                "registrations", "personRegistrations", "bootstrap", "departments", "roles", "admins", "tokens", "caller")) {
+            answer.put(name, isBuilt(name));
+        }
+        return answer;
+    }
+
+    private synchronized boolean isBuilt(String name) {
+        return built.containsKey(name);
     }
 }

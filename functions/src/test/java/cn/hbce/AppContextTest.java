@@ -52,8 +52,8 @@ class AppContextTest {
     void getOrgWiresTheOrgServiceAndNothingElse() {
         AppContext app = context();
         app.orgService();
-        // The org service takes the review service (for edits); nothing of login, roles or tokens.
-        assertEquals(Set.of("orgService", "reviews"), built(app));
+        // Not even the review engine (built when an edit is submitted); nothing of login, roles or tokens.
+        assertEquals(Set.of("orgService"), built(app));
         assertEquals(0, dynamoBuilds.get());
         assertEquals(0, sfnBuilds.get());
         assertEquals(0, secretReads.get());

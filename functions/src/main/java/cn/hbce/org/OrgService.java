@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * 本级机构管理 基本信息: departments (and HRSS) edit their info directly; units and bases submit the
@@ -31,11 +32,12 @@ public final class OrgService {
     public static final int LOOKUP_LIMIT = 20;
     private final OrgRepository orgs;
     private final OrgTree tree;
-    private final ReviewService reviews;
+    /** Asked for only when an edit is submitted for review: reading the org builds no review engine. */
+    private final Supplier<ReviewService> reviews;
     private final AuditLog audit;
     private final Clock clock;
 
-    public OrgService(OrgRepository orgs, ReviewService reviews, AuditLog audit, Clock clock) {
+    public OrgService(OrgRepository orgs, Supplier<ReviewService> reviews, AuditLog audit, Clock clock) {
         this.orgs = orgs;
         this.tree = new OrgTree(orgs);
         this.reviews = reviews;
@@ -97,7 +99,7 @@ public final class OrgService {
         Map<String, Object> detail = new LinkedHashMap<>(subject(org));
         detail.put("changes", changes);
         detail.put("after", after);
-        reviews.submit(reviewId, new ReviewService.Submission(ReviewKind.ORG_CHANGE, org.orgId(), subject(org), detail,
+        reviews.get().submit(reviewId, new ReviewService.Submission(ReviewKind.ORG_CHANGE, org.orgId(), subject(org), detail,
                 org.name() + " " + after.name(), List.of(List.of(org.parentOrgId()))), meta);
         return reviewId;
     }
@@ -131,7 +133,7 @@ public final class OrgService {
         Map<String, Object> detail = new LinkedHashMap<>(subject);
         detail.put("reason", reason);
         detail.put("changes", List.of(change("parentOrgId", org.parentOrgId(), newParent.orgId())));
-        reviews.submit(reviewId, new ReviewService.Submission(ReviewKind.SUPERIOR_CHANGE, org.orgId(), subject, detail,
+        reviews.get().submit(reviewId, new ReviewService.Submission(ReviewKind.SUPERIOR_CHANGE, org.orgId(), subject, detail,
                 org.name(), List.of(List.of(org.parentOrgId(), newParent.orgId()))), meta);
         return reviewId;
     }

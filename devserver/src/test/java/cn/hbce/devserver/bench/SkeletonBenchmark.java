@@ -45,6 +45,9 @@ public final class SkeletonBenchmark {
         int readRuns = Integer.parseInt(System.getProperty("readRuns", "1000"));
         DevServerConfig config = DevServerConfig.ephemeral();
         try (DevServer server = DevServer.start(config)) {
+            if (Boolean.getBoolean("bypassGate")) {
+                bypassGate(server);
+            }
             URI api = server.endpoint();
             String token = login(api, config).path("token").asText();
             JsonNode me = get(api, "/v1/me", token);
@@ -82,6 +85,8 @@ public final class SkeletonBenchmark {
             warmup(() -> get(api, "/v1/org", token), 200);
             System.out.println("POST /v1/auth/login   " + measure(loginRuns, () -> login(api, config)).summary());
             System.out.println("GET  /v1/org          " + measure(readRuns, () -> get(api, "/v1/org", token)).summary());
+            // The local gateway and one in-process invocation without the authorizer or DynamoDB.
+            System.out.println("GET  /v1/health       " + measure(readRuns, () -> get(api, "/v1/health", null)).summary());
             Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS("ORG#" + Bootstrap.ROOT_ORG_ID),
                     "SK", AttributeValue.fromS("META"));
             // The same GetItem straight to dynalite, through the IAM gate unchecked (a key that is no
@@ -97,9 +102,38 @@ public final class SkeletonBenchmark {
                 warmup(() -> raw.getItem(r -> r.tableName("hbce-table").key(key)), 200);
                 System.out.println(c.get(0) + measure(readRuns,
                         () -> raw.getItem(r -> r.tableName("hbce-table").key(key).consistentRead(true))).summary());
+                if (c.get(2).equals("direct")) {
+                    // The authorizer's read: one consistent BatchGetItem of four keys (session, person, org, admin seat).
+                    List<Map<String, AttributeValue>> four = List.of(key,
+                            Map.of("PK", AttributeValue.fromS("PERSON#" + personId), "SK", AttributeValue.fromS("PROFILE")),
+                            Map.of("PK", AttributeValue.fromS("PERSON#" + personId), "SK", AttributeValue.fromS("SESSION#bench")),
+                            Map.of("PK", AttributeValue.fromS("ORG#" + Bootstrap.ROOT_ORG_ID), "SK", AttributeValue.fromS("ADMIN#bench")));
+                    Call batch = () -> raw.batchGetItem(r -> r.requestItems(Map.of("hbce-table",
+                            software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(four)
+                                    .consistentRead(true).build())));
+                    warmup(batch, 200);
+                    System.out.println("dynalite BatchGetItem " + measure(readRuns, batch).summary() + " (4 keys)");
+                }
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * {@code -DbypassGate=true}: the functions reach dynalite directly instead of through the local
+     * IAM gate (which has no counterpart on AWS), so the warm rows show what a route costs beyond its
+     * DynamoDB calls. Set before any function has run, so every container starts with it.
+     */
+    private static void bypassGate(DevServer server) {
+        URI direct = server.unguardedEndpoints().get("DynamoDB");
+        Map<String, Map<String, String>> environments = new java.util.LinkedHashMap<>();
+        for (String function : server.functions().names()) {
+            Map<String, String> env = new java.util.HashMap<>(server.functions().environment(function));
+            env.put("DYNAMODB_ENDPOINT", direct.toString());
+            environments.put(function, env);
+        }
+        server.functions().configure(environments);
+        System.out.println("# Functions call dynalite directly (-DbypassGate=true): no local IAM check");
     }
 
     /** The function's own environment, as the devserver gives it (and Lambda would); none for the trivial handler. */

@@ -101,7 +101,7 @@ public final class Fakes {
     }
 
     public OrgService orgService() {
-        return new OrgService(orgs, reviewService, audit, clock);
+        return new OrgService(orgs, () -> reviewService, audit, clock);
     }
 
     public AdminService adminService() {
