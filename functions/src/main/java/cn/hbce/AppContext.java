@@ -19,6 +19,7 @@ import cn.hbce.certificates.AccountHolders;
 import cn.hbce.certificates.CertificateIssuer;
 import cn.hbce.certificates.CertificateService;
 import cn.hbce.certificates.OrgPaths;
+import cn.hbce.certificates.adapter.DynamoCertificateRelisting;
 import cn.hbce.certificates.adapter.DynamoCertificateRepository;
 import cn.hbce.certificates.adapter.S3PdfStore;
 import cn.hbce.common.audit.AuditLog;
@@ -46,6 +47,7 @@ import cn.hbce.hours.adapter.DynamoCeRulesRepository;
 import cn.hbce.hours.adapter.DynamoDeclarationRepository;
 import cn.hbce.hours.adapter.DynamoDepartmentTree;
 import cn.hbce.hours.adapter.DynamoHoursRepository;
+import cn.hbce.hours.adapter.DynamoHoursRelisting;
 import cn.hbce.hours.adapter.DynamoRegistrants;
 import cn.hbce.files.AttachmentVisibility;
 import cn.hbce.files.FileAttachments;
@@ -103,6 +105,7 @@ import cn.hbce.transfer.StatisticsTransfer;
 import cn.hbce.transfer.TransferService;
 import cn.hbce.transfer.TransferSteps;
 import cn.hbce.transfer.adapter.DynamoPersonMoves;
+import cn.hbce.transfer.adapter.DynamoRecordMoves;
 import cn.hbce.transfer.adapter.DynamoTransferRepository;
 import cn.hbce.transfer.adapter.SfnTransferWorkflow;
 import java.time.Clock;
@@ -495,7 +498,14 @@ public final class AppContext {
     /** The transfer workflow's tasks (CheckTransferWork, ApplyTransfer, FinishTransfer). */
     public TransferSteps transferSteps() {
         return once("transferSteps", () -> new TransferSteps(new DynamoTransferRepository(dynamo, table, cursors()), transferWorkflow(),
-                reviews(), personWork(), new DynamoPersonMoves(dynamo, table), StatisticsTransfer.NONE_YET, audit(), clock));
+                reviews(), personWork(), new DynamoPersonMoves(dynamo, table), StatisticsTransfer.NONE_YET, transferRecordMoves(),
+                TransferSteps.RECORD_BATCH, audit(), clock));
+    }
+
+    /** The MoveRecords steps: the person's hours records and certificates listed at the new org. */
+    private DynamoRecordMoves transferRecordMoves() {
+        return new DynamoRecordMoves(new DynamoHoursRelisting(dynamo, table), new DynamoCertificateRelisting(dynamo, table),
+                new OrgPaths(orgs()));
     }
 
     public PersonQueryService personQuery() {

@@ -9,5 +9,9 @@ public record TransferEvent(String event, Instant at, String byPersonId, String 
     public static final String PERSON_MOVED = "PERSON_MOVED";
     public static final String PERSON_MOVED_BACK = "PERSON_MOVED_BACK";
     public static final String STATISTICS_MOVED = "STATISTICS_MOVED";
+    /** The person's hours records and certificates are listed at the new org. */
+    public static final String RECORDS_MOVED = "RECORDS_MOVED";
+    /** The failure branch listed them at the old org again. */
+    public static final String RECORDS_MOVED_BACK = "RECORDS_MOVED_BACK";
     public static final String HISTORY_RECORDED = "HISTORY_RECORDED";
 }

@@ -129,7 +129,7 @@ public final class TransferService {
             transfer = new Transfer(transferId, reviewId, TransferStatus.PENDING, person.personId(), snapshot,
                     from.orgId(), from.name(), fromDept, to.orgId(), to.name(), toDept, reason, effectiveDate,
                     caller.personId(), now, null, null);
-            transfers.create(transfer);
+            transfers.create(transfer, departmentsAbove(fromDept), departmentsAbove(toDept));
             transfers.addEvent(transferId, new TransferEvent(TransferEvent.REQUESTED, now, caller.personId(), reason));
             Map<String, Object> subject = new LinkedHashMap<>(snapshot);
             subject.put("transferId", transferId);
@@ -154,6 +154,24 @@ public final class TransferService {
         audit.record(new AuditRecord(now, meta, "TRANSFER_OUT", "TRANSFER", transferId, AuditRecord.SUCCESS));
         JsonLog.info("transfer.started", "transferId", transferId, "reviewId", reviewId);
         return new Started(transferId, reviewId, TransferStatus.PENDING);
+    }
+
+    /** Deeper than any real tree; a longer chain is a broken tree and is cut there. */
+    private static final int MAX_DEPTH = 16;
+
+    /**
+     * The departments above {@code deptId} up to the root, nearest first: each of them lists the
+     * transfer as well (its jurisdiction covers the deciding department). A walk of a few GetItems.
+     */
+    private List<String> departmentsAbove(String deptId) {
+        List<String> above = new java.util.ArrayList<>();
+        Optional<Org> current = orgs.get(deptId).flatMap(o -> o.parentOrgId() == null ? Optional.empty() : orgs.get(o.parentOrgId()));
+        for (int depth = 0; current.isPresent() && depth < MAX_DEPTH; depth++) {
+            above.add(current.get().orgId());
+            String parent = current.get().parentOrgId();
+            current = parent == null ? Optional.empty() : orgs.get(parent);
+        }
+        return above;
     }
 
     /** The masked copy of the person's information the transfer carries. */
@@ -200,7 +218,11 @@ public final class TransferService {
         return t;
     }
 
-    /** 调转记录: OUT needs transfer.out, IN review.transfer (403 when asked without it); without a direction, the one the caller may see. */
+    /**
+     * 调转记录: OUT needs transfer.out, IN review.transfer (403 when asked without it); without a
+     * direction, the one the caller may see. A department lists the transfers of its own decision
+     * and of every department below it (the repository keeps a listed copy per ancestor).
+     */
     public Page<Transfer> list(Actor caller, TransferQuery query) {
         String org = caller.requireOrg();
         TransferQuery.Direction direction;

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The transfer workflow's tasks (statemachines/transfer.asl.json). Every one is refused unless
@@ -30,23 +31,47 @@ public final class TransferSteps {
     private final PersonWorkGuard personWork;
     private final PersonMoves persons;
     private final StatisticsTransfer statistics;
+    private final RecordMoves records;
+    private final int recordBatch;
     private final AuditLog audit;
     private final Clock clock;
 
+    /**
+     * {@code recordBatch}: the most records one MoveRecords call changes (each is one conditional
+     * update of a few milliseconds, so a few hundred stay far inside the function's timeout).
+     */
     public TransferSteps(TransferRepository transfers, TransferWorkflow workflow, ReviewService reviews, PersonWorkGuard personWork,
-                         PersonMoves persons, StatisticsTransfer statistics, AuditLog audit, Clock clock) {
+                         PersonMoves persons, StatisticsTransfer statistics, RecordMoves records, int recordBatch,
+                         AuditLog audit, Clock clock) {
+        if (recordBatch < 1) {
+            throw new IllegalArgumentException("recordBatch must be positive");
+        }
         this.transfers = transfers;
         this.workflow = workflow;
         this.reviews = reviews;
         this.personWork = personWork;
         this.persons = persons;
         this.statistics = statistics;
+        this.records = records;
+        this.recordBatch = recordBatch;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** The moves the ApplyTransfer task makes, one per state of the approval branch. */
-    public enum Step { MOVE_PERSON, MOVE_STATISTICS, RECORD_HISTORY }
+    /** Records one MoveRecords call changes at most, in production. */
+    public static final int RECORD_BATCH = 200;
+
+    /**
+     * The moves the ApplyTransfer task makes, one per state of the approval branch; MOVE_RECORDS_BACK
+     * is the failure branch's undo of MOVE_RECORDS. The two record steps go in batches: the state
+     * machine calls them again with the cursor they answered until they answer done.
+     */
+    public enum Step { MOVE_PERSON, MOVE_RECORDS, MOVE_STATISTICS, RECORD_HISTORY, MOVE_RECORDS_BACK }
+
+    /** What a step answers: {@code done}, or the cursor the next call of a batched step goes on from. */
+    public record Progress(boolean done, String cursor, int changed) {
+        static final Progress DONE = new Progress(true, "", 0);
+    }
 
     /** A move that cannot succeed however often it is retried (the person left the source org meanwhile). */
     public static final class PersonElsewhere extends RuntimeException {
@@ -65,14 +90,28 @@ public final class TransferSteps {
         return personWork.openWork(t.personId());
     }
 
-    /** MovePerson, MoveStatistics, RecordHistory. */
+    /** MovePerson, MoveStatistics, RecordHistory (no cursor). */
     public void apply(String transferId, Step step, String executionId) {
+        apply(transferId, step, null, executionId);
+    }
+
+    /**
+     * MovePerson, MoveRecords, MoveStatistics, RecordHistory, MoveRecordsBack. An ended transfer is
+     * never changed (a late call, or the failure branch after the end was written): done at once.
+     */
+    public Progress apply(String transferId, Step step, String cursor, String executionId) {
         Transfer t = running(transferId, executionId);
         if (t.status() != TransferStatus.PENDING) {
-            return;
+            return Progress.DONE;
         }
         Instant now = clock.instant();
         switch (step) {
+            case MOVE_RECORDS -> {
+                return moveRecords(t, cursor, now);
+            }
+            case MOVE_RECORDS_BACK -> {
+                return moveRecordsBack(t, cursor, now);
+            }
             case MOVE_PERSON -> {
                 PersonMoves.Moved moved = persons.move(t.personId(), t.fromOrgId(), t.toOrgId(), transferId);
                 if (moved == PersonMoves.Moved.NOT_AT_SOURCE) {
@@ -100,6 +139,47 @@ public final class TransferSteps {
             }
             default -> throw new IllegalArgumentException(String.valueOf(step));
         }
+        return Progress.DONE;
+    }
+
+    /**
+     * One batch of the person's hours records and certificates listed at the new org (see
+     * {@link RecordMoves}); after the last one the RECORDS_MOVED event, once.
+     */
+    private Progress moveRecords(Transfer t, String cursor, Instant now) {
+        RecordMoves.Batch batch = records.move(t.personId(), new RecordMoves.Place(t.toOrgId(), t.toOrgName(), t.toDeptId()),
+                t.transferId(), Optional.ofNullable(cursor).filter(c -> !c.isEmpty()), recordBatch);
+        JsonLog.info("transfer.records_moved", "transferId", t.transferId(), "changed", String.valueOf(batch.changed()));
+        if (batch.next().isPresent()) {
+            return new Progress(false, batch.next().get(), batch.changed());
+        }
+        if (transfers.addEvent(t.transferId(), new TransferEvent(TransferEvent.RECORDS_MOVED, now, null, null))) {
+            audit.record(new AuditRecord(now, AuditContext.system("workflow"), "TRANSFER_MOVE_RECORDS", "TRANSFER",
+                    t.transferId(), AuditRecord.SUCCESS));
+        }
+        return new Progress(true, "", batch.changed());
+    }
+
+    /**
+     * The failure branch: the records this transfer listed at the new org go back to the old one
+     * before the person does (FinishTransfer). Nothing to do unless the person was moved, since the
+     * records move only after that.
+     */
+    private Progress moveRecordsBack(Transfer t, String cursor, Instant now) {
+        if (transfers.events(t.transferId()).stream().noneMatch(e -> TransferEvent.PERSON_MOVED.equals(e.event()))) {
+            return Progress.DONE;
+        }
+        RecordMoves.Batch batch = records.moveBack(t.personId(), new RecordMoves.Place(t.fromOrgId(), t.fromOrgName(), t.fromDeptId()),
+                t.transferId(), Optional.ofNullable(cursor).filter(c -> !c.isEmpty()), recordBatch);
+        JsonLog.info("transfer.records_moved_back", "transferId", t.transferId(), "changed", String.valueOf(batch.changed()));
+        if (batch.next().isPresent()) {
+            return new Progress(false, batch.next().get(), batch.changed());
+        }
+        if (transfers.addEvent(t.transferId(), new TransferEvent(TransferEvent.RECORDS_MOVED_BACK, now, null, null))) {
+            audit.record(new AuditRecord(now, AuditContext.system("workflow"), "TRANSFER_MOVE_RECORDS_BACK", "TRANSFER",
+                    t.transferId(), AuditRecord.SUCCESS));
+        }
+        return new Progress(true, "", batch.changed());
     }
 
     /**

@@ -20,16 +20,27 @@ import cn.hbce.review.PersonWorkGuard;
 import cn.hbce.review.ReviewService;
 import cn.hbce.review.ReviewStatus;
 import cn.hbce.review.adapter.SfnApprovalWorkflow;
+import cn.hbce.certificates.OrgPaths;
+import cn.hbce.certificates.adapter.DynamoCertificateRelisting;
+import cn.hbce.hours.Category;
+import cn.hbce.hours.HoursRecord;
+import cn.hbce.hours.RecordIds;
+import cn.hbce.hours.RecordSource;
+import cn.hbce.hours.RecordStatus;
+import cn.hbce.hours.adapter.DynamoHoursRelisting;
+import cn.hbce.hours.adapter.DynamoHoursRepository;
 import cn.hbce.transfer.ApplyTransferFunction;
 import cn.hbce.transfer.CheckTransferWorkFunction;
 import cn.hbce.transfer.FinishTransferFunction;
 import cn.hbce.transfer.StatisticsTransfer;
 import cn.hbce.transfer.Transfer;
+import cn.hbce.transfer.RecordMoves;
 import cn.hbce.transfer.TransferEvent;
 import cn.hbce.transfer.TransferService;
 import cn.hbce.transfer.TransferStatus;
 import cn.hbce.transfer.TransferSteps;
 import cn.hbce.transfer.adapter.DynamoPersonMoves;
+import cn.hbce.transfer.adapter.DynamoRecordMoves;
 import cn.hbce.transfer.adapter.DynamoTransferRepository;
 import cn.hbce.transfer.adapter.SfnTransferWorkflow;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -41,6 +52,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -82,10 +94,17 @@ class TransferFaultIT {
     private Reviews.Tree a;
     private Reviews.Tree b;
 
-    /** The Lambda service of this emulator: the real handlers, MovePerson failing after its work the first {@code failMoves} times. */
+    /**
+     * The Lambda service of this emulator: the real handlers, MovePerson failing after its work the
+     * first {@code failMoves} times and MoveRecords the first {@code failRecordMoves} times.
+     */
     final class Invoker implements LambdaInvoker {
         final AtomicInteger moveCalls = new AtomicInteger();
+        final AtomicInteger recordMoveCalls = new AtomicInteger();
+        /** What each MoveRecords call answered (or would have, for those whose answer was lost). */
+        final List<Map<String, Object>> recordMoves = Collections.synchronizedList(new ArrayList<>());
         volatile int failMoves;
+        volatile int failRecordMoves;
         volatile ReviewService reviews;
         volatile TransferSteps steps;
 
@@ -102,9 +121,17 @@ class TransferFaultIT {
                 }
                 if (functionRef.contains(APPLY)) {
                     var input = JSON.readValue(payloadJson, ApplyTransferFunction.Input.class);
-                    String out = JSON.writeValueAsString(new ApplyTransferFunction(steps).handleRequest(input, null));
+                    Map<String, Object> answer = new ApplyTransferFunction(steps).handleRequest(input, null);
+                    String out = JSON.writeValueAsString(answer);
                     if (input.step().equals("MOVE_PERSON") && moveCalls.incrementAndGet() <= failMoves) {
                         throw new LambdaInvocationException("Lambda.ServiceException", "injected after the move #" + moveCalls.get());
+                    }
+                    if (input.step().equals("MOVE_RECORDS")) {
+                        recordMoves.add(answer);
+                        if (recordMoveCalls.incrementAndGet() <= failRecordMoves) {
+                            throw new LambdaInvocationException("Lambda.ServiceException", "injected after the record move #"
+                                    + recordMoveCalls.get());
+                        }
                     }
                     return out;
                 }
@@ -168,6 +195,11 @@ class TransferFaultIT {
 
     /** The transfer use cases wired as AppContext wires them, but on this test's emulator. */
     private TransferService wire(long decisionTimeoutSeconds) {
+        return wire(decisionTimeoutSeconds, StatisticsTransfer.NONE_YET, TransferSteps.RECORD_BATCH);
+    }
+
+    /** As {@link #wire(long)} with this statistics port and at most {@code recordBatch} records per MoveRecords call. */
+    private TransferService wire(long decisionTimeoutSeconds, StatisticsTransfer statistics, int recordBatch) {
         AppContext app = AppContext.get();
         String table = app.config().tableName();
         PersonWorkGuard guard = new PersonWorkGuard(new DynamoPersonWorkRegistry(AwsClients.dynamo(), table), reviewRepository,
@@ -176,8 +208,10 @@ class TransferFaultIT {
                 Set.of(machineArn)), Map.of(), audit, Clock.systemUTC(), guard);
         SfnTransferWorkflow workflow = new SfnTransferWorkflow(() -> client, machineArn, decisionTimeoutSeconds);
         invoker.reviews = reviews;
+        RecordMoves records = new DynamoRecordMoves(new DynamoHoursRelisting(AwsClients.dynamo(), table),
+                new DynamoCertificateRelisting(AwsClients.dynamo(), table), new OrgPaths(app.orgs()));
         invoker.steps = new TransferSteps(transfers, workflow, reviews, guard, new DynamoPersonMoves(AwsClients.dynamo(), table),
-                StatisticsTransfer.NONE_YET, audit, Clock.systemUTC());
+                statistics, records, recordBatch, audit, Clock.systemUTC());
         return new TransferService(transfers, workflow, reviews, guard, app.accounts(), app.orgs(), audit, Clock.systemUTC());
     }
 
@@ -241,7 +275,8 @@ class TransferFaultIT {
         assertEquals(b.unit().orgId(), Transfers.orgOf(p.personId()));
         assertEquals(1, audit.count("TRANSFER_MOVE_PERSON", p.personId()), () -> "moved once: " + audit.records);
         assertEquals(1, audit.count("FINISH_TRANSFER", t.transferId()));
-        assertEquals(List.of("REQUESTED", "PERSON_MOVED", "STATISTICS_MOVED", "HISTORY_RECORDED", "APPROVED"), events(t.transferId()));
+        assertEquals(List.of("REQUESTED", "PERSON_MOVED", "RECORDS_MOVED", "STATISTICS_MOVED", "HISTORY_RECORDED", "APPROVED"),
+                events(t.transferId()));
         assertEquals(ReviewStatus.APPROVED, reviewRepository.get(t.reviewId()).orElseThrow().status());
     }
 
@@ -291,5 +326,90 @@ class TransferFaultIT {
         assertEquals(ReviewService.Outcome.ALREADY_DECIDED, invoker.reviews.decide(adminOf(b.dept()),
                 List.of(new ReviewService.Decision(t.reviewId(), true, null)), meta()).get(0).outcome(), "too late to decide");
         assertEquals("EXPIRED", Transfers.detail(a.deptToken(), t.transferId()).path("status").asText());
+    }
+
+    /** {@code count} approved hours records of the person at A's unit, stored directly (the claim route is HoursClaimsIT's). */
+    private List<String> hoursAtA(Transfers.Pro p, int count) {
+        AppContext app = AppContext.get();
+        int year = Hours.YEAR;
+        List<HoursRecord> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            records.add(new HoursRecord(RecordIds.forClaim(year, p.personId()), p.personId(), p.name(), "4201**********0000",
+                    a.unit().orgId(), a.unit().name(), a.dept().orgId(), year, Category.PUBLIC, "TRAINING", "调转前培训" + i, 2,
+                    LocalDate.of(year, 1, 10), LocalDate.of(year, 1, 10), null, RecordStatus.APPROVED, RecordSource.CLAIM, null, null,
+                    List.of(), Instant.now().plusMillis(i), Instant.now(), null));
+        }
+        new DynamoHoursRepository(AwsClients.dynamo(), app.config().tableName(), app.cursors()).putAll(records);
+        return records.stream().map(HoursRecord::recordId).toList();
+    }
+
+    private static HoursRecord record(String recordId) {
+        return new DynamoHoursRepository(AwsClients.dynamo(), AppContext.get().config().tableName(), AppContext.get().cursors())
+                .get(recordId).orElseThrow();
+    }
+
+    private static List<String> listedRecords(String token, Transfers.Pro p) {
+        return Transfers.listAll(token, "/v1/hours", "q=" + Reviews.enc(p.name())).stream()
+                .map(i -> i.path("recordId").asText()).toList();
+    }
+
+    @Test
+    void aRecordMoveWhoseAnswersAreLostIsRetriedAndMovesEachRecordOnce() {
+        TransferService service = wire(3600, StatisticsTransfer.NONE_YET, 2);
+        invoker.failRecordMoves = 2;
+        Transfers.Pro p = Transfers.professional(a.unit().orgId(), "记录迁移");
+        List<String> ids = hoursAtA(p, 5);
+        assertEquals(Set.copyOf(ids), Set.copyOf(listedRecords(a.deptToken(), p)), "A lists the records before");
+        TransferService.Started t = approvedByB(service, p);
+
+        assertEquals(ExecutionStatus.SUCCEEDED, runToEnd(t.reviewId(), Duration.ofSeconds(120)));
+        assertEquals(TransferStatus.APPROVED, transfers.get(t.transferId()).orElseThrow().status());
+        // Batches of two over five records: H(2), H(2), H(1) then the certificates; the first two answers were lost.
+        assertTrue(invoker.recordMoves.size() >= 6, () -> "batches and retries: " + invoker.recordMoves);
+        assertEquals(5, invoker.recordMoves.stream().mapToInt(m -> ((Number) m.get("changed")).intValue()).sum(),
+                () -> "each record changed by exactly one call, retries changed nothing: " + invoker.recordMoves);
+        assertEquals(0, ((Number) invoker.recordMoves.get(1).get("changed")).intValue(), "the retry of a lost batch changes nothing");
+        for (String id : ids) {
+            HoursRecord r = record(id);
+            assertEquals(b.dept().orgId(), r.deptOrgId(), id);
+            assertEquals(b.unit().orgId(), r.unitOrgId(), id);
+            assertEquals(RecordStatus.APPROVED, r.status(), id);
+        }
+        List<String> onB = listedRecords(b.deptToken(), p);
+        assertEquals(ids.size(), onB.size(), () -> "each record listed once on B's desk: " + onB);
+        assertEquals(Set.copyOf(ids), Set.copyOf(onB));
+        assertTrue(listedRecords(a.deptToken(), p).isEmpty(), "A's desk no longer lists them");
+        assertEquals(1, audit.count("TRANSFER_MOVE_RECORDS", t.transferId()), () -> "audited once: " + audit.records);
+        assertEquals(List.of("REQUESTED", "PERSON_MOVED", "RECORDS_MOVED", "STATISTICS_MOVED", "HISTORY_RECORDED", "APPROVED"),
+                events(t.transferId()));
+    }
+
+    @Test
+    void aFailureAfterTheRecordsMovedPutsTheRecordsAndThePersonBack() {
+        AtomicInteger statisticsCalls = new AtomicInteger();
+        StatisticsTransfer broken = (personId, from, to, transferId) -> {
+            statisticsCalls.incrementAndGet();
+            throw new IllegalStateException("statistics down");
+        };
+        TransferService service = wire(3600, broken, 2);
+        Transfers.Pro p = Transfers.professional(a.unit().orgId(), "迁移回滚");
+        List<String> ids = hoursAtA(p, 3);
+        TransferService.Started t = approvedByB(service, p);
+
+        assertEquals(ExecutionStatus.FAILED, runToEnd(t.reviewId(), Duration.ofSeconds(600)));
+        assertTrue(statisticsCalls.get() > 1, "MoveStatistics was retried before the failure branch");
+        assertEquals(TransferStatus.FAILED, transfers.get(t.transferId()).orElseThrow().status());
+        assertEquals(a.unit().orgId(), Transfers.orgOf(p.personId()), "the person is back at A");
+        for (String id : ids) {
+            HoursRecord r = record(id);
+            assertEquals(a.dept().orgId(), r.deptOrgId(), id);
+            assertEquals(a.unit().orgId(), r.unitOrgId(), id);
+        }
+        assertEquals(Set.copyOf(ids), Set.copyOf(listedRecords(a.deptToken(), p)), "A lists the records again");
+        assertTrue(listedRecords(b.deptToken(), p).isEmpty(), "B does not");
+        assertEquals(1, audit.count("TRANSFER_MOVE_RECORDS_BACK", t.transferId()));
+        assertTrue(events(t.transferId()).containsAll(List.of("PERSON_MOVED", "RECORDS_MOVED", "RECORDS_MOVED_BACK", "PERSON_MOVED_BACK",
+                "FAILED")), events(t.transferId())::toString);
+        assertFalse(events(t.transferId()).contains("APPROVED"));
     }
 }

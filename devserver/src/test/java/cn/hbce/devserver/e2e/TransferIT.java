@@ -85,7 +85,8 @@ class TransferIT {
             assertEquals("2026-12-01", d.path("effectiveDate").asText());
             List<String> events = new ArrayList<>();
             d.path("timeline").forEach(e -> events.add(e.path("event").asText()));
-            assertEquals(List.of("REQUESTED", "PERSON_MOVED", "STATISTICS_MOVED", "HISTORY_RECORDED", "APPROVED"), events, d::toString);
+            assertEquals(List.of("REQUESTED", "PERSON_MOVED", "RECORDS_MOVED", "STATISTICS_MOVED", "HISTORY_RECORDED", "APPROVED"), events,
+                    d::toString);
             assertFalse(d.toString().contains(p.idCard()), "no full ID number in the record");
         }
 

@@ -203,7 +203,8 @@ class TemplatePoliciesTest {
         String transferAsl = Files.readString(TEMPLATE.directory().resolve(transfer.definitionUri()));
         List<JsonNode> transferTasks = new ArrayList<>();
         new ObjectMapper().readTree(transferAsl).findParents("FunctionName").forEach(transferTasks::add);
-        assertEquals(10, transferTasks.size(), "check, open, three moves, five ends");
+        assertEquals(12, transferTasks.size(),
+                "check, open, four moves (person, records, statistics, history), the records' undo, five ends");
         for (JsonNode t : transferTasks) {
             assertEquals("$$.Execution.Id", t.path("Payload").path("executionId.$").asText(), t::toString);
         }

@@ -27,9 +27,17 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * ({@code TRANSFERS#OUT#{fromDeptId}}) and by its receiving department through GSI3
  * ({@code TRANSFERS#IN#{toDeptId}}), both sorted by {@code createdMillis13#transferId}; its timeline
  * at {@code TRANSFER#{id} / EVENT#{event}} (one item per kind of event, so a retry adds none).
+ *
+ * <p>Every department above a deciding department lists the transfer too, through a copy of the
+ * item ({@code TRANSFER#{id} / VIEW#OUT#{deptId}} in GSI2, {@code VIEW#IN#{deptId}} in GSI3, same
+ * sort key): a department's records are then one Query of one partition, whatever the depth of its
+ * subtree, at the price of a few more writes when the transfer starts and ends (one per ancestor,
+ * a handful in a province → city → county tree).
  */
 public final class DynamoTransferRepository implements TransferRepository {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    /** The sort key prefix of a listed copy: {@code VIEW#OUT#{deptId}} or {@code VIEW#IN#{deptId}}. */
+    static final String VIEW = "VIEW#";
     private final DynamoDbClient dynamo;
     private final String table;
     private final CursorCodec cursors;
@@ -41,10 +49,36 @@ public final class DynamoTransferRepository implements TransferRepository {
     }
 
     @Override
-    public void create(Transfer t) {
+    public void create(Transfer t, List<String> sendersAbove, List<String> receiversAbove) {
         String sort = millis(t.createdAt()) + "#" + t.transferId();
-        Item item = Item.create("TRANSFER#" + t.transferId(), "META")
+        Item item = attributes(Item.create("TRANSFER#" + t.transferId(), "META"), t)
                 .put("entity", "TRANSFER")
+                .put("GSI2PK", "TRANSFERS#OUT#" + t.fromDeptId())
+                .put("GSI2SK", sort)
+                .put("GSI3PK", "TRANSFERS#IN#" + t.toDeptId())
+                .put("GSI3SK", sort);
+        dynamo.putItem(p -> p.tableName(table).item(item.asMap()).conditionExpression("attribute_not_exists(PK)"));
+        // Then the copies: a start that fails among them ends the transfer FAILED, which ends the
+        // copies written so far too (see end).
+        for (String dept : sendersAbove) {
+            Item view = attributes(Item.create("TRANSFER#" + t.transferId(), VIEW + "OUT#" + dept), t)
+                    .put("entity", "TRANSFER_VIEW")
+                    .put("GSI2PK", "TRANSFERS#OUT#" + dept)
+                    .put("GSI2SK", sort);
+            dynamo.putItem(p -> p.tableName(table).item(view.asMap()));
+        }
+        for (String dept : receiversAbove) {
+            Item view = attributes(Item.create("TRANSFER#" + t.transferId(), VIEW + "IN#" + dept), t)
+                    .put("entity", "TRANSFER_VIEW")
+                    .put("GSI3PK", "TRANSFERS#IN#" + dept)
+                    .put("GSI3SK", sort);
+            dynamo.putItem(p -> p.tableName(table).item(view.asMap()));
+        }
+    }
+
+    /** What the transfer item and each listed copy carry (everything a list row and its filters read). */
+    private static Item attributes(Item item, Transfer t) {
+        return item
                 .put("transferId", t.transferId())
                 .put("reviewId", t.reviewId())
                 .put("status", t.status().name())
@@ -60,12 +94,7 @@ public final class DynamoTransferRepository implements TransferRepository {
                 .put("effectiveDate", t.effectiveDate())
                 .put("requestedBy", t.requestedBy())
                 .put("createdAt", t.createdAt().toString())
-                .put("searchText", t.searchText())
-                .put("GSI2PK", "TRANSFERS#OUT#" + t.fromDeptId())
-                .put("GSI2SK", sort)
-                .put("GSI3PK", "TRANSFERS#IN#" + t.toDeptId())
-                .put("GSI3SK", sort);
-        dynamo.putItem(p -> p.tableName(table).item(item.asMap()).conditionExpression("attribute_not_exists(PK)"));
+                .put("searchText", t.searchText());
     }
 
     @Override
@@ -84,15 +113,60 @@ public final class DynamoTransferRepository implements TransferRepository {
             values.put(":f", Item.s(failure));
         }
         String expression = update;
+        boolean ended;
         try {
             dynamo.updateItem(u -> u.tableName(table).key(Item.key("TRANSFER#" + transferId, "META"))
                     .updateExpression(expression)
                     .conditionExpression("#s = :p")
                     .expressionAttributeNames(Map.of("#s", "status"))
                     .expressionAttributeValues(values));
-            return true;
+            ended = true;
         } catch (ConditionalCheckFailedException endedBefore) {
-            return false;
+            ended = false;
+        }
+        syncViews(transferId);
+        return ended;
+    }
+
+    /**
+     * Brings every listed copy to the status (and end time) of the transfer item: a copy is only
+     * written when it differs, so a repeated end writes nothing. Reads the transfer's own partition
+     * (its copies and events, a few dozen items at most).
+     */
+    private void syncViews(String transferId) {
+        var meta = dynamo.getItem(g -> g.tableName(table).key(Item.key("TRANSFER#" + transferId, "META")).consistentRead(true)).item();
+        if (meta == null || meta.isEmpty()) {
+            return;
+        }
+        Item m = Item.of(meta);
+        String status = m.str("status");
+        Optional<String> endedAt = m.optStr("endedAt");
+        var views = dynamo.queryPaginator(q -> q.tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                .projectionExpression("PK, SK, #s, endedAt")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":pk", Item.s("TRANSFER#" + transferId), ":sk", Item.s(VIEW)))).items();
+        for (var raw : views) {
+            Item v = Item.of(raw);
+            if (status.equals(v.str("status")) && endedAt.equals(v.optStr("endedAt"))) {
+                continue;
+            }
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":s", Item.s(status)));
+            String update = "SET #s = :s";
+            if (endedAt.isPresent()) {
+                update += ", endedAt = :at";
+                values.put(":at", Item.s(endedAt.get()));
+            }
+            m.optStr("failure").ifPresent(f -> values.put(":f", Item.s(f)));
+            if (values.containsKey(":f")) {
+                update += ", failure = :f";
+            }
+            String expression = update;
+            dynamo.updateItem(u -> u.tableName(table).key(Item.key(v.str("PK"), v.str("SK")))
+                    .updateExpression(expression)
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(values));
         }
     }
 
