@@ -2,7 +2,6 @@ package cn.hbce.exports;
 
 import cn.hbce.common.domain.Actor;
 import cn.hbce.common.domain.Forbidden;
-import cn.hbce.common.paging.Page;
 import cn.hbce.persons.PersonFilter;
 import cn.hbce.persons.PersonQueryService;
 import cn.hbce.stats.ExportSource;
@@ -10,15 +9,13 @@ import cn.hbce.stats.ExportStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * PERSONS export: exactly the rows of {@code GET /v1/persons} with the same filters (same service,
- * same jurisdiction, same order), read page by page. Needs {@code persons.view} like the route.
+ * same jurisdiction, same order), walked page by page with the jurisdiction resolved once. Needs {@code persons.view} like the route.
  * ID numbers and phones are masked by the query itself; names are in full (the contract's rule).
  */
 public final class PersonsExport implements ExportSource {
-    static final int PAGE = 100;
     private final PersonQueryService persons;
 
     public PersonsExport(PersonQueryService persons) {
@@ -39,26 +36,16 @@ public final class PersonsExport implements ExportSource {
             headers.addAll(List.of("年度", "公需学时", "专业学时", "总学时", "是否达标"));
             widths.addAll(List.of(8, 10, 10, 10, 10));
         }
-        // The first page is read now, so a refusal (an unknown unit: 404) comes before anything is written.
-        Page<PersonQueryService.Listed> first = persons.list(caller, filter, PAGE, Optional.empty());
-        return new ExportStream("专技人员", headers, widths, sink -> {
-            Page<PersonQueryService.Listed> page = first;
-            while (true) {
-                for (PersonQueryService.Listed p : page.items()) {
-                    List<Object> row = new ArrayList<>(List.of(p.name(), p.idCardMasked(), nz(p.phoneMasked()), p.unitName(),
-                            nz(p.titleSeries()), nz(p.titleLevel()), statusName(p.status())));
-                    if (withYear) {
-                        row.addAll(List.of(p.year(), p.publicHours(), p.professionalHours(), p.totalHours(),
-                                p.met() ? "达标" : "未达标"));
-                    }
-                    sink.accept(row);
-                }
-                if (page.nextCursor() == null) {
-                    return;
-                }
-                page = persons.list(caller, filter, PAGE, Optional.of(page.nextCursor()));
+        // Resolved now, so a refusal (a unit outside the jurisdiction: 404) comes before anything is written.
+        PersonQueryService.Walk walk = persons.walk(caller, filter);
+        return new ExportStream("专技人员", headers, widths, sink -> walk.forEach(p -> {
+            List<Object> row = new ArrayList<>(List.of(p.name(), p.idCardMasked(), nz(p.phoneMasked()), p.unitName(),
+                    nz(p.titleSeries()), nz(p.titleLevel()), statusName(p.status())));
+            if (withYear) {
+                row.addAll(List.of(p.year(), p.publicHours(), p.professionalHours(), p.totalHours(), p.met() ? "达标" : "未达标"));
             }
-        });
+            sink.accept(row);
+        }));
     }
 
     private static String nz(String s) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -28,6 +29,8 @@ public final class PersonQueryService {
     static final int MAX_ORGS = 2000;
     /** Members examined per request at most (a page of a rare filter may come back short, with a cursor). */
     static final int READ_BUDGET = 2000;
+    /** Rows a walk (an export) asks of the directory at a time. */
+    static final int WALK_PAGE = 1000;
     private final PersonDirectory directory;
     private final PersonYearHours yearHours;
     private final CeRulesReader rules;
@@ -49,6 +52,50 @@ public final class PersonQueryService {
     }
 
     public Page<Listed> list(Actor caller, PersonFilter filter, int limit, Optional<String> cursor) {
+        return resolve(caller, filter).page(limit, READ_BUDGET, cursor);
+    }
+
+    /**
+     * The same rows as {@link #list} with the same filters, all of them, in the same order, for an
+     * export: the jurisdiction is resolved once here (a refusal, e.g. a unit outside it, comes now),
+     * the rows are read page by page when {@link Walk#forEach} runs.
+     */
+    public Walk walk(Actor caller, PersonFilter filter) {
+        return resolve(caller, filter);
+    }
+
+    /** The persons of one query, resolved to the orgs and the year's rule. */
+    public final class Walk {
+        private final List<PersonDirectory.OrgName> orgs;
+        private final PersonFilter filter;
+        private final Optional<YearRequirement> required;
+        private final String scope;
+
+        private Walk(List<PersonDirectory.OrgName> orgs, PersonFilter filter, Optional<YearRequirement> required, String scope) {
+            this.orgs = orgs;
+            this.filter = filter;
+            this.required = required;
+            this.scope = scope;
+        }
+
+        Page<Listed> page(int limit, int budget, Optional<String> cursor) {
+            Predicate<PersonRow> keep = row -> filter.met().isEmpty()
+                    || required.get().metBy(row.yearHours()) == filter.met().get();
+            Page<PersonRow> page = directory.members(orgs, filter, keep, limit, budget, cursor, scope);
+            return page.withItems(page.items().stream().map(r -> listed(r, filter.year(), required)).toList());
+        }
+
+        public void forEach(Consumer<Listed> sink) {
+            Optional<String> cursor = Optional.empty();
+            do {
+                Page<Listed> page = page(WALK_PAGE, Integer.MAX_VALUE, cursor);
+                page.items().forEach(sink);
+                cursor = Optional.ofNullable(page.nextCursor());
+            } while (cursor.isPresent());
+        }
+    }
+
+    private Walk resolve(Actor caller, PersonFilter filter) {
         String org = caller.requireOrg();
         List<PersonDirectory.OrgName> orgs = directory.subtree(org, MAX_ORGS);
         if (filter.unitOrgId().isPresent()) {
@@ -58,11 +105,7 @@ public final class PersonQueryService {
             }
         }
         Optional<YearRequirement> required = filter.year().map(rules::requirementFor);
-        Predicate<PersonRow> keep = row -> filter.met().isEmpty()
-                || required.get().metBy(row.yearHours()) == filter.met().get();
-        String scope = CursorCodec.scope("persons", org, filter.scopeKey());
-        Page<PersonRow> page = directory.members(orgs, filter, keep, limit, READ_BUDGET, cursor, scope);
-        return page.withItems(page.items().stream().map(r -> listed(r, filter.year(), required)).toList());
+        return new Walk(orgs, filter, required, CursorCodec.scope("persons", org, filter.scopeKey()));
     }
 
     private static Listed listed(PersonRow r, Optional<Integer> year, Optional<YearRequirement> required) {

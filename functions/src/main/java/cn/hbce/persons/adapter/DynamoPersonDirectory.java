@@ -38,6 +38,8 @@ public final class DynamoPersonDirectory implements PersonDirectory {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Members examined per Query: the filter runs after the read, so this bounds a call, not the rows it yields. */
     private static final int PAGE = 100;
+    /** A walk (an export) asking for many rows reads bigger pages: fewer round trips, the same rows. */
+    private static final int MAX_PAGE = 1000;
     private static final int MAX_DEPTH = 20;
     private static final List<String> KEY_NAMES = List.of("PK", "SK", "GSI1PK", "GSI1SK");
     private final DynamoDbClient dynamo;
@@ -165,7 +167,7 @@ public final class DynamoPersonDirectory implements PersonDirectory {
             QueryRequest request = QueryRequest.builder().tableName(table).indexName("GSI1")
                     .keyConditionExpression("GSI1PK = :pk").filterExpression(condition.toString())
                     .expressionAttributeNames(names).expressionAttributeValues(vals)
-                    .limit(PAGE).exclusiveStartKey(start).build();
+                    .limit(Math.max(PAGE, Math.min(MAX_PAGE, limit))).exclusiveStartKey(start).build();
             QueryResponse page = dynamo.query(request);
             examined += page.scannedCount() == null ? page.items().size() : page.scannedCount();
             Map<String, YearTotals> hours = filter.year().isEmpty() || page.items().isEmpty() ? Map.of()
