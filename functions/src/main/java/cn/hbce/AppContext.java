@@ -101,6 +101,16 @@ import cn.hbce.review.adapter.DynamoPersonWorkRegistry;
 import cn.hbce.review.PersonWorkGuard;
 import cn.hbce.persons.PersonQueryService;
 import cn.hbce.persons.adapter.DynamoPersonDirectory;
+import cn.hbce.persons.PersonCertificates;
+import cn.hbce.persons.PersonYearHours;
+import cn.hbce.persons.PersonYearSummaryListener;
+import cn.hbce.persons.adapter.DynamoPersonYearHours;
+import cn.hbce.exports.HoursExport;
+import cn.hbce.exports.PersonsExport;
+import cn.hbce.stats.ExportService;
+import cn.hbce.stats.adapter.S3ExportFiles;
+import cn.hbce.common.paging.PageRequest;
+import java.util.Optional;
 import cn.hbce.transfer.StatisticsTransfer;
 import cn.hbce.transfer.TransferService;
 import cn.hbce.transfer.TransferSteps;
@@ -432,10 +442,16 @@ public final class AppContext {
 
     /**
      * Told whenever a person's approved hours of a year change (an approved claim or declaration, a
-     * deleted record): the certificate issuer, which issues, revokes or re-validates the year's certificate.
+     * deleted record): the person's yearly summary (the person query's hours and met), then the
+     * certificate issuer, which issues, revokes or re-validates the year's certificate.
      */
     public HoursChangeListener hoursChangeListener() {
-        return certificateIssuer(hoursLedger(), ceRulesReader());
+        HoursChangeListener certificates = certificateIssuer(hoursLedger(), ceRulesReader());
+        HoursChangeListener yearSummaries = personYearSummaries();
+        return (personId, year, meta) -> {
+            yearSummaries.approvedHoursChanged(personId, year, meta);
+            certificates.approvedHoursChanged(personId, year, meta);
+        };
     }
 
     /** The certificate (valid or revoked) a person holds for a year, for the annual status. */
@@ -508,8 +524,31 @@ public final class AppContext {
                 new OrgPaths(orgs()));
     }
 
+    // Person query, yearly hours summaries and exports (专技人员信息查询, 学时审验, 导出数据).
+
     public PersonQueryService personQuery() {
-        return once("personQuery", () -> new PersonQueryService(new DynamoPersonDirectory(dynamo, table, cursors())));
+        return once("personQuery", () -> new PersonQueryService(new DynamoPersonDirectory(dynamo, table, cursors(), personYearHours()),
+                personYearHours(), ceRulesReader(), personId -> certificateRepository().ofPerson(personId, new PageRequest(100,
+                        Optional.empty())).items().stream().filter(c -> c.visible()).map(c -> new PersonCertificates.Held(
+                        c.certificateId(), c.certificateNo(), c.year(), c.status().name(), c.totalHours(), c.issuedAt())).toList()));
+    }
+
+    /** The per-person yearly summary of approved hours (read by the person query, kept by its listener). */
+    public PersonYearHours personYearHours() {
+        return once("personYearHours", () -> new DynamoPersonYearHours(dynamo, table, clock));
+    }
+
+    /** Keeps the yearly summaries in step with approved hours: one of the {@link #hoursChangeListener()}s. */
+    public HoursChangeListener personYearSummaries() {
+        return new PersonYearSummaryListener(hoursLedger(), personYearHours());
+    }
+
+    /** POST /v1/exports: the statistics tables plus PERSONS and HOURS, streamed from their queries. */
+    public ExportService exports() {
+        return once("exports", () -> new ExportService(stats().service(), Map.of(
+                "PERSONS", new PersonsExport(personQuery()),
+                "HOURS", new HoursExport(hoursDesk())),
+                new S3ExportFiles(AwsClients::s3, AwsClients::presigner, config.bucketName()), audit(), clock));
     }
 
     // Repositories shared by several services above.

@@ -1,7 +1,6 @@
 package cn.hbce;
 
 import cn.hbce.common.Lazy;
-import cn.hbce.stats.ExportService;
 import cn.hbce.stats.LiveCounters;
 import cn.hbce.stats.SegmentScan;
 import cn.hbce.stats.StatsJobService;
@@ -14,7 +13,6 @@ import cn.hbce.org.OrgRepository;
 import cn.hbce.registration.TitleSeriesCatalogue;
 import cn.hbce.stats.adapter.DynamoStatsStore;
 import cn.hbce.stats.adapter.DynamoTableScanner;
-import cn.hbce.stats.adapter.S3ExportFiles;
 import cn.hbce.stats.adapter.S3JobParts;
 import cn.hbce.stats.adapter.SfnStatsJobs;
 import java.time.Clock;
@@ -23,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * The statistics wiring, built lazily like the rest of AppContext: a function that only bumps
+ * The statistics wiring (exports are AppContext#exports: they read other features too), built lazily like the rest of AppContext: a function that only bumps
  * counters (registration, reviews) never builds an S3 or Step Functions client.
  * Settings: {@code STATS_STATE_MACHINE_ARN}, {@code STATS_SEGMENTS} (parallel-scan segments, default 4),
  * {@code STATS_SCAN_PAGE} (items per Scan page, default 1000).
@@ -33,7 +31,6 @@ public final class StatsModule {
     private final Lazy<LiveCounters> live;
     private final Lazy<StatsService> service;
     private final Lazy<StatsJobService> jobs;
-    private final Lazy<ExportService> exports;
     private final Lazy<SegmentScan> segmentScan;
     private final Lazy<StatsMerge> merge;
 
@@ -44,8 +41,6 @@ public final class StatsModule {
         service = Lazy.of(() -> new StatsService(store.get(), orgs, TitleSeriesCatalogue.load(), clock));
         jobs = Lazy.of(() -> new StatsJobService(new SfnStatsJobs(sfn, Env.optional("STATS_STATE_MACHINE_ARN").orElse(null)),
                 audit, clock, Integer.parseInt(Env.optional("STATS_SEGMENTS").orElse("4"))));
-        exports = Lazy.of(() -> new ExportService(service.get(), new S3ExportFiles(AwsClients::s3, AwsClients::presigner, bucket),
-                audit, clock));
         segmentScan = Lazy.of(() -> new SegmentScan(new DynamoTableScanner(dynamo, table,
                 Integer.parseInt(Env.optional("STATS_SCAN_PAGE").orElse("1000"))), new S3JobParts(AwsClients.s3(), bucket)));
         merge = Lazy.of(() -> new StatsMerge(new S3JobParts(AwsClients.s3(), bucket), store.get(), clock));
@@ -62,10 +57,6 @@ public final class StatsModule {
 
     public StatsJobService jobs() {
         return jobs.get();
-    }
-
-    public ExportService exports() {
-        return exports.get();
     }
 
     public SegmentScan segmentScan() {

@@ -11,7 +11,7 @@ public final class CreateExportFunction extends ApiFunction {
     private final ExportService exports;
 
     public CreateExportFunction() {
-        this(AppContext.get().stats().exports());
+        this(AppContext.get().exports());
     }
 
     public CreateExportFunction(ExportService exports) {

@@ -10,11 +10,13 @@ public final class CsvWriter {
     }
 
     public static byte[] write(ExportTable table) {
+        return write(ExportStream.of(table));
+    }
+
+    public static byte[] write(ExportStream table) {
         StringBuilder out = new StringBuilder("\uFEFF");
         line(out, table.headers());
-        for (List<Object> row : table.rows()) {
-            line(out, row);
-        }
+        table.rows().forEach(row -> line(out, row));
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 

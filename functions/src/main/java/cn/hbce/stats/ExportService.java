@@ -17,20 +17,29 @@ import java.util.Optional;
 
 /**
  * 导出数据: the same figures as the JSON routes (same service, same jurisdiction check), written as
- * xlsx or csv to S3 and fetched with a presigned GET. TITLE_SERIES and OVERVIEW hold org figures only;
- * PERSONS and HOURS are refused (400 on {@code type}) until the person and hours queries exist.
- * Every export is audited with its type and row count.
+ * xlsx or csv to S3 and fetched with a presigned GET. TITLE_SERIES and OVERVIEW hold org figures
+ * (a few rows, built here); PERSONS and HOURS come from the {@link ExportSource} of their feature and
+ * are streamed row by row into the writer. The file is stored only once every row is written: a bad
+ * filter, a missing permission or more than {@link #MAX_ROWS} rows store nothing. Every export is
+ * audited with its type.
  */
 public final class ExportService {
     public static final int MAX_ROWS = 100_000;
     static final Duration LINK_LIFETIME = Duration.ofMinutes(15);
     private final StatsService stats;
+    private final Map<String, ExportSource> sources;
     private final ExportFiles files;
     private final AuditLog audit;
     private final Clock clock;
 
     public ExportService(StatsService stats, ExportFiles files, AuditLog audit, Clock clock) {
+        this(stats, Map.of(), files, audit, clock);
+    }
+
+    /** {@code sources}: the export types other features own, by type name (PERSONS, HOURS). */
+    public ExportService(StatsService stats, Map<String, ExportSource> sources, ExportFiles files, AuditLog audit, Clock clock) {
         this.stats = stats;
+        this.sources = Map.copyOf(sources);
         this.files = files;
         this.audit = audit;
         this.clock = clock;
@@ -44,19 +53,29 @@ public final class ExportService {
         if (!format.equals("xlsx") && !format.equals("csv")) {
             throw Invalid.field("format");
         }
-        if (req.type() == null || !(req.type().equals("TITLE_SERIES") || req.type().equals("OVERVIEW"))) {
+        if (req.type() == null || !(req.type().equals("TITLE_SERIES") || req.type().equals("OVERVIEW")
+                || sources.containsKey(req.type()))) {
             throw Invalid.field("type");
         }
         Map<String, Object> filters = req.filters() == null ? Map.of() : req.filters();
-        Optional<String> orgId = text(filters.get("orgId"), "orgId");
-        Optional<String> year = Optional.ofNullable(filters.get("year")).map(Object::toString);
-        ExportTable table = req.type().equals("TITLE_SERIES")
-                ? titleSeries(stats.titleSeries(caller, orgId, year))
-                : overview(stats.overview(caller, orgId, year));
-        if (table.rows().size() > MAX_ROWS) {
-            throw Invalid.field("filters");
+        ExportStream table;
+        if (sources.containsKey(req.type())) {
+            table = sources.get(req.type()).open(caller, filters);
+        } else {
+            Optional<String> orgId = text(filters.get("orgId"), "orgId");
+            Optional<String> year = Optional.ofNullable(filters.get("year")).map(Object::toString);
+            table = ExportStream.of(req.type().equals("TITLE_SERIES")
+                    ? titleSeries(stats.titleSeries(caller, orgId, year))
+                    : overview(stats.overview(caller, orgId, year)));
         }
-        byte[] content = format.equals("xlsx") ? XlsxWriter.write(table) : CsvWriter.write(table);
+        int[] count = {0};
+        ExportStream counted = new ExportStream(table.sheetName(), table.headers(), table.widths(), sink -> table.rows().forEach(row -> {
+            if (++count[0] > MAX_ROWS) {
+                throw Invalid.field("filters");
+            }
+            sink.accept(row);
+        }));
+        byte[] content = format.equals("xlsx") ? XlsxWriter.write(counted) : CsvWriter.write(counted);
         String exportId = Ids.newId("x");
         String key = "exports/" + caller.requireOrg() + "/" + exportId + "." + format;
         String downloadName = table.sheetName() + "." + format;
@@ -68,7 +87,7 @@ public final class ExportService {
                 AuditRecord.SUCCESS));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("exportId", exportId);
-        out.put("rows", table.rows().size());
+        out.put("rows", count[0]);
         out.put("url", url);
         out.put("expiresAt", now.plus(LINK_LIFETIME).toString());
         return out;

@@ -3,7 +3,6 @@ package cn.hbce.stats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
@@ -24,6 +23,10 @@ public final class XlsxWriter {
     }
 
     public static byte[] write(ExportTable table) {
+        return write(ExportStream.of(table));
+    }
+
+    public static byte[] write(ExportStream table) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
             SXSSFSheet sheet = workbook.createSheet(table.sheetName());
             Font bold = workbook.createFont();
@@ -40,9 +43,9 @@ public final class XlsxWriter {
                 sheet.setColumnWidth(c, Math.min(255, table.widths().get(c) + 2) * 256);
             }
             sheet.createFreezePane(0, 1);
-            int r = 1;
-            for (List<Object> values : table.rows()) {
-                Row row = sheet.createRow(r++);
+            int[] r = {1};
+            table.rows().forEach(values -> {
+                Row row = sheet.createRow(r[0]++);
                 for (int c = 0; c < values.size(); c++) {
                     Object v = values.get(c);
                     if (v instanceof Number n) {
@@ -51,7 +54,7 @@ public final class XlsxWriter {
                         row.createCell(c).setCellValue(v.toString());
                     }
                 }
-            }
+            });
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
             return out.toByteArray();

@@ -33,6 +33,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 
 /**
  * The statistics benchmark (not a test). Run:
@@ -46,6 +50,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * POST /v1/stats/refresh: wall time until SUCCEEDED.</li>
  * <li>GET /v1/todo after the job: equal to the exact count (else the run fails), and its p50/p99;
  * the overview and title-series routes' latency.</li>
+ * <li>{@code exportRows} (default 100,000) approved professionals in one unit, half of them with a
+ * yearly hours summary, exported through POST /v1/exports as a PERSONS xlsx of that year: wall time
+ * of the request, rows answered, file size, and the JVM's peak heap during the export (the devserver
+ * runs the function in this JVM; the heap pools' peaks are reset just before). {@code -DexportOnly=true}
+ * skips parts 1–3.</li>
  * </ol>
  */
 public final class StatsBenchmark {
@@ -61,6 +70,8 @@ public final class StatsBenchmark {
         int queue = Integer.getInteger("queue", 10_000);
         int persons = Integer.getInteger("persons", 10_000);
         int samples = Integer.getInteger("samples", 200);
+        int exportRows = Integer.getInteger("exportRows", 100_000);
+        boolean exportOnly = Boolean.getBoolean("exportOnly");
         try (DevServer server = DevServer.start(DevServerConfig.ephemeral())) {
             URI api = server.endpoint();
             AppContext app = AppContext.get();
@@ -76,6 +87,11 @@ public final class StatsBenchmark {
                     "027-86000000", new Bootstrap.Account(adminIdCard, "压测管理员", TestData.phone(), TestData.PASSWORD));
             app.bootstrap().ensureOrg(unitId, OrgType.UNIT, "统计压测单位", TestData.creditCode(), deptId, "027-86000001",
                     new Bootstrap.Account(TestData.idCard(), "压测单位管理员", TestData.phone(), TestData.PASSWORD));
+
+            if (exportOnly) {
+                personsExport(api, dynamo, table, deptId, unitId, login(api, "DEPARTMENT", adminIdCard, TestData.PASSWORD), exportRows);
+                System.exit(0);
+            }
 
             // 1. the queue, without to-do bumps
             DynamoReviewRepository uncounted = new DynamoReviewRepository(dynamo, table, app.cursors());
@@ -136,8 +152,96 @@ public final class StatsBenchmark {
             measure(api, root, "GET /v1/stats/overview (root: 16 shards + children)", "/v1/stats/overview", samples);
             measure(api, dept, "GET /v1/stats/overview (department)", "/v1/stats/overview", samples);
             measure(api, dept, "GET /v1/stats/title-series (department)", "/v1/stats/title-series", samples);
+
+            // 4. the PERSONS export
+            personsExport(api, dynamo, table, deptId, unitId, dept, exportRows);
         }
         System.exit(0);
+    }
+
+    /** Part 4: {@code rows} professionals of a new unit under {@code deptId} (written in batches of 25), then one PERSONS xlsx export of them. */
+    private static void personsExport(URI api, DynamoDbClient dynamo, String table, String deptId, String unitId, String deptToken,
+                                      int rows)
+            throws Exception {
+        int year = LocalDate.now(ZoneOffset.ofHours(8)).getYear();
+        String exportUnit = unitId + "_export";
+        AppContext.get().bootstrap().ensureOrg(exportUnit, OrgType.UNIT, "导出压测单位", TestData.creditCode(),
+                deptId, "027-86000002",
+                new Bootstrap.Account(TestData.idCard(), "导出压测单位管理员", TestData.phone(), TestData.PASSWORD));
+        long seed = System.nanoTime();
+        int batches = (rows + 24) / 25;
+        parallel(batches, 8, b -> {
+            List<WriteRequest> writes = new ArrayList<>();
+            for (int i = b * 25; i < Math.min(rows, b * 25 + 25); i++) {
+                String personId = "p_bench_x_" + i;
+                Map<String, AttributeValue> item = new HashMap<>();
+                item.put("PK", AttributeValue.fromS("PERSON#" + personId));
+                item.put("SK", AttributeValue.fromS("PROFILE"));
+                item.put("entity", AttributeValue.fromS("PERSON"));
+                item.put("personId", AttributeValue.fromS(personId));
+                item.put("idCard", AttributeValue.fromS(TestData.idCard()));
+                item.put("name", AttributeValue.fromS("导出人员" + i));
+                item.put("phone", AttributeValue.fromS(TestData.phone()));
+                item.put("regOrgId", AttributeValue.fromS(exportUnit));
+                item.put("regStatus", AttributeValue.fromS("APPROVED"));
+                item.put("titleSeries", AttributeValue.fromS(SERIES[i % SERIES.length]));
+                item.put("titleLevel", AttributeValue.fromS(LEVELS[(i / SERIES.length) % LEVELS.length]));
+                item.put("GSI1PK", AttributeValue.fromS("MEMBERS#" + exportUnit));
+                item.put("GSI1SK", AttributeValue.fromS("PERSON#" + personId));
+                writes.add(WriteRequest.builder().putRequest(r -> r.item(item)).build());
+            }
+            write(dynamo, table, writes);
+            List<WriteRequest> yearItems = new ArrayList<>();
+            for (int i = b * 25; i < Math.min(rows, b * 25 + 25); i += 2) {
+                Map<String, AttributeValue> item = yearItem(i, year);
+                yearItems.add(WriteRequest.builder().putRequest(r -> r.item(item)).build());
+            }
+            write(dynamo, table, yearItems);
+        });
+        System.out.printf("%n## 4. PERSONS xlsx export of %d professionals of one unit (seeded in %.1f s)%n", rows,
+                (System.nanoTime() - seed) / 1e9);
+        measure(api, deptToken, "GET /v1/persons?year&unitOrgId&limit=100 (first page)", "/v1/persons?limit=100&year=" + year
+                + "&unitOrgId=" + exportUnit, 20);
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        System.gc();
+        long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        JsonNode out = post(api, "/v1/exports", Map.of("type", "PERSONS", "format", "xlsx",
+                "filters", Map.of("unitOrgId", exportUnit, "year", year)), deptToken);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(URI.create(out.path("url").asText())).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (out.path("rows").asInt() != rows || file.statusCode() != 200) {
+            throw new IllegalStateException("export answered " + out + ", download " + file.statusCode());
+        }
+        System.out.printf("POST /v1/exports PERSONS xlsx: %d rows in %.1f s, file %.1f MB; heap used before %d MB, peak during %d MB"
+                + " (sum of the heap pools' peaks; max heap %d MB)%n", rows, seconds, file.body().length / 1e6, before >> 20, peak >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    private static Map<String, AttributeValue> yearItem(int i, int year) {
+        return Map.of("PK", AttributeValue.fromS("PERSON#p_bench_x_" + i), "SK", AttributeValue.fromS("HOURSYEAR#" + year),
+                "entity", AttributeValue.fromS("PERSON_YEAR_HOURS"), "personId", AttributeValue.fromS("p_bench_x_" + i),
+                "year", AttributeValue.fromN(String.valueOf(year)), "publicHours", AttributeValue.fromN(String.valueOf(i % 40)),
+                "professionalHours", AttributeValue.fromN(String.valueOf(i % 70)));
+    }
+
+    /** BatchWriteItem with its unprocessed items sent again. */
+    private static void write(DynamoDbClient dynamo, String table, List<WriteRequest> writes) throws InterruptedException {
+        Map<String, List<WriteRequest>> left = Map.of(table, writes);
+        for (int round = 0; !left.isEmpty() && !left.getOrDefault(table, List.of()).isEmpty(); round++) {
+            if (round > 20) {
+                throw new IllegalStateException("unprocessed items after 20 rounds");
+            }
+            Map<String, List<WriteRequest>> sending = left;
+            left = dynamo.batchWriteItem(w -> w.requestItems(sending)).unprocessedItems();
+            if (!left.isEmpty()) {
+                Thread.sleep(50L * (round + 1));
+            }
+        }
     }
 
     private static void measure(URI api, String token, String label, String path, int samples) throws Exception {

@@ -163,6 +163,8 @@ class PermissionMatrixIT {
         row("POST", "/v1/transfers/{transferId}/cancel", "transfer.out", i -> "/v1/transfers/" + nope + "/cancel",
                 i -> "/v1/transfers/" + bTransfer + "/cancel", obj());
         row("GET", "/v1/persons", "persons.view", i -> "/v1/persons", null, null);
+        // 专技人员信息查询: one person's profile; another org's person is 404 like an unknown id.
+        row("GET", "/v1/persons/{personId}", "persons.view", i -> "/v1/persons/" + nope, i -> "/v1/persons/" + bPerson, null);
     }
 
     @BeforeAll

@@ -138,7 +138,7 @@ class StatsIT {
     }
 
     @Test
-    void exportsHoldTheJsonNumbersAreAuditedAndPersonExportsWaitForTheirQuery() throws Exception {
+    void exportsHoldTheJsonNumbersAreAuditedAndAnUnknownTypeIsRefused() throws Exception {
         Reviews.Tree tree = seededTree();
         runJobByRequest();
         JsonNode json = E2E.get("/v1/stats/title-series?orgId=" + tree.dept().orgId(), tree.deptToken()).json();
@@ -177,7 +177,7 @@ class StatsIT {
         assertFalse(text.matches("(?s).*\\d{17}[\\dX].*"), "no ID number in an export");
         assertEquals(List.of("EXPORT_OVERVIEW"), AuditTrail.of(tree.dept().orgId(), csv.json().path("exportId").asText()));
 
-        Fixtures.assertValidation(E2E.post("/v1/exports", obj("type", "PERSONS"), tree.deptToken()), "type");
+        Fixtures.assertValidation(E2E.post("/v1/exports", obj("type", "PEOPLE"), tree.deptToken()), "type");
     }
 
     @Test

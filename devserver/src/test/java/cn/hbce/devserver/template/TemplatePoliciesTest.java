@@ -45,7 +45,9 @@ class TemplatePoliciesTest {
             "ListMaterialsFunction", "ListMyCertificatesFunction", "ListCertificatesFunction", "ListHoursFunction",
             // cursor-paged lists of person changes and training plans
             "ListPersonChangesFunction", "ListTrainingPlansFunction",
-            "ListTransfersFunction", "ListPersonsFunction");
+            "ListTransfersFunction", "ListPersonsFunction",
+            // PERSONS and HOURS exports page through the person and hours queries with sealed cursors
+            "CreateExportFunction");
 
     /** One allowed (action, resource) of a function, with the statement's condition. */
     record Grant(String function, String action, String resource, Map<String, Object> condition) {
