@@ -342,7 +342,8 @@ public final class AppContext {
 
     /** Statistics: live counters, the figures routes, the job and exports. */
     public StatsModule stats() {
-        return once("stats", () -> new StatsModule(dynamo, table, config.bucketName(), orgs(), audit(), sfn, clock));
+        return once("stats", () -> new StatsModule(dynamo, table, config.bucketName(), orgs(), audit(), sfn, clock,
+                this::ceRulesReader));
     }
 
     public ReviewService reviews() {
