@@ -112,6 +112,10 @@ import cn.hbce.stats.adapter.S3ExportFiles;
 import cn.hbce.common.paging.PageRequest;
 import java.util.Optional;
 import cn.hbce.transfer.StatisticsTransfer;
+import cn.hbce.stats.Members;
+import cn.hbce.stats.PersonYearCounter;
+import cn.hbce.stats.StatisticsMover;
+import cn.hbce.stats.adapter.DynamoContributions;
 import cn.hbce.transfer.TransferService;
 import cn.hbce.transfer.TransferSteps;
 import cn.hbce.transfer.adapter.DynamoPersonMoves;
@@ -184,16 +188,23 @@ public final class AppContext {
     private Map<ReviewKind, ReviewEffect> withChangeAndPlanEffects(Map<ReviewKind, ReviewEffect> others) {
         Map<ReviewKind, ReviewEffect> all = new java.util.EnumMap<>(others);
         all.putAll(changeAndPlanEffects(accounts(), personChangeRepository(), planRepository(),
-                reviewDecisions(), clock));
+                reviewDecisions(), clock, stats().live()));
         return all;
     }
 
     /** What the end of a PERSON_CHANGE and of each training plan kind does. */
     public static Map<ReviewKind, ReviewEffect> changeAndPlanEffects(AccountRepository accounts, PersonChangeRepository changes,
                                                                      PlanRepository plans, ReviewDecisions decisions, Clock clock) {
+        return changeAndPlanEffects(accounts, changes, plans, decisions, clock, cn.hbce.counters.StatsEvents.NONE);
+    }
+
+    /** The same, with approved title changes counted by the statistics. */
+    public static Map<ReviewKind, ReviewEffect> changeAndPlanEffects(AccountRepository accounts, PersonChangeRepository changes,
+                                                                     PlanRepository plans, ReviewDecisions decisions, Clock clock,
+                                                                     cn.hbce.counters.StatsEvents stats) {
         ReviewEffect plan = new PlanReviewEffect(plans, decisions, clock);
         return Map.of(
-                ReviewKind.PERSON_CHANGE, new PersonChangeEffect(accounts, changes, decisions, clock),
+                ReviewKind.PERSON_CHANGE, new PersonChangeEffect(accounts, changes, decisions, clock, stats),
                 ReviewKind.ANNUAL_PLAN, plan,
                 ReviewKind.PLAN_DECLARATION, plan,
                 ReviewKind.ANNUAL_SUMMARY, plan);
@@ -344,7 +355,8 @@ public final class AppContext {
 
     /** Statistics: live counters, the figures routes, the job and exports. */
     public StatsModule stats() {
-        return once("stats", () -> new StatsModule(dynamo, table, config.bucketName(), orgs(), audit(), sfn, clock));
+        return once("stats", () -> new StatsModule(dynamo, table, config.bucketName(), orgs(), audit(), sfn, clock,
+                this::ceRulesReader));
     }
 
     public ReviewService reviews() {
@@ -398,7 +410,8 @@ public final class AppContext {
     /** The review effects of every other feature plus the ends of HOURS_CLAIM and HOURS_DECLARATION. */
     public Map<ReviewKind, ReviewEffect> withHoursEffects(Map<ReviewKind, ReviewEffect> others) {
         Map<ReviewKind, ReviewEffect> all = new HashMap<>(others);
-        all.put(ReviewKind.HOURS_CLAIM, new HoursClaimEffect(hoursRecords(), hoursChangeListener(), audit(), clock));
+        all.put(ReviewKind.HOURS_CLAIM, new HoursClaimEffect(hoursRecords(), hoursChangeListener(), audit(), clock,
+                stats().live()));
         all.put(ReviewKind.HOURS_DECLARATION, new HoursDeclarationEffect(hoursDeclarationStore(), hoursRecords(),
                 hoursChangeListener(), audit(), clock));
         return all;
@@ -420,7 +433,7 @@ public final class AppContext {
 
     public ClaimService hoursClaims() {
         return once("hoursClaims", () -> new ClaimService(hoursRecords(), new DynamoRegistrants(dynamo, table), ceRules(),
-                reviews(), evidenceAttacher(), certificateLookup(), audit(), clock));
+                reviews(), evidenceAttacher(), certificateLookup(), audit(), clock, stats().live()));
     }
 
     public DeclarationService hoursDeclarations() {
@@ -443,14 +456,17 @@ public final class AppContext {
     /**
      * Told whenever a person's approved hours of a year change (an approved claim or declaration, a
      * deleted record): the person's yearly summary (the person query's hours and met), then the
-     * certificate issuer, which issues, revokes or re-validates the year's certificate.
+     * certificate issuer, which issues, revokes or re-validates the year's certificate, then the
+     * statistics' recount of the person's year (which reads that certificate).
      */
     public HoursChangeListener hoursChangeListener() {
-        HoursChangeListener certificates = certificateIssuer(hoursLedger(), ceRulesReader());
         HoursChangeListener yearSummaries = personYearSummaries();
+        HoursChangeListener certificates = certificateIssuer(hoursLedger(), ceRulesReader());
+        HoursChangeListener statistics = personYearCounter();
         return (personId, year, meta) -> {
             yearSummaries.approvedHoursChanged(personId, year, meta);
             certificates.approvedHoursChanged(personId, year, meta);
+            statistics.approvedHoursChanged(personId, year, meta);
         };
     }
 
@@ -514,7 +530,7 @@ public final class AppContext {
     /** The transfer workflow's tasks (CheckTransferWork, ApplyTransfer, FinishTransfer). */
     public TransferSteps transferSteps() {
         return once("transferSteps", () -> new TransferSteps(new DynamoTransferRepository(dynamo, table, cursors()), transferWorkflow(),
-                reviews(), personWork(), new DynamoPersonMoves(dynamo, table), StatisticsTransfer.NONE_YET, transferRecordMoves(),
+                reviews(), personWork(), new DynamoPersonMoves(dynamo, table), statisticsTransfer(), transferRecordMoves(),
                 TransferSteps.RECORD_BATCH, audit(), clock));
     }
 
@@ -549,6 +565,28 @@ public final class AppContext {
                 "PERSONS", new PersonsExport(personQuery()),
                 "HOURS", new HoursExport(hoursDesk())),
                 new S3ExportFiles(AwsClients::s3, AwsClients::presigner, config.bucketName()), audit(), clock));
+    }
+
+    // Statistics of persons' years and of transfers (issue 15).
+
+    /** Counts each person-year's approved hours, compliance and certificate into the year counters. */
+    public PersonYearCounter personYearCounter() {
+        return once("personYearCounter", () -> new PersonYearCounter(new DynamoContributions(dynamo, table), hoursRecords(),
+                ceRulesReader(), (personId, year) -> certificateRepository().find(personId, year).map(c -> c.status().name()),
+                statsMembers(), stats().live(), clock));
+    }
+
+    /** The transfer's MoveStatistics step: the person's figures leave the old subtree for the new one. */
+    public StatisticsTransfer statisticsTransfer() {
+        return once("statisticsTransfer", () -> new StatisticsMover(new DynamoContributions(dynamo, table), statsMembers(),
+                stats().live(), personYearCounter(), clock));
+    }
+
+    /** Approved professionals, at the org they belong to now (a consistent read of the profile). */
+    private Members statsMembers() {
+        return personId -> accounts().person(personId).map(cn.hbce.account.Person::registration)
+                .filter(r -> r.status() == cn.hbce.account.RegistrationStatus.APPROVED)
+                .map(r -> new Members.Member(r.orgId(), r.titleSeries(), r.titleLevel()));
     }
 
     // Repositories shared by several services above.

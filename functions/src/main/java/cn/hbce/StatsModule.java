@@ -9,6 +9,7 @@ import cn.hbce.stats.StatsService;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.aws.AwsClients;
 import cn.hbce.common.config.Env;
+import cn.hbce.hours.CeRulesReader;
 import cn.hbce.org.OrgRepository;
 import cn.hbce.registration.TitleSeriesCatalogue;
 import cn.hbce.stats.adapter.DynamoStatsStore;
@@ -35,7 +36,7 @@ public final class StatsModule {
     private final Lazy<StatsMerge> merge;
 
     public StatsModule(DynamoDbClient dynamo, String table, String bucket, OrgRepository orgs, AuditLog audit,
-                       Supplier<SfnClient> sfn, Clock clock) {
+                       Supplier<SfnClient> sfn, Clock clock, Supplier<CeRulesReader> rules) {
         store = Lazy.of(() -> new DynamoStatsStore(dynamo, table));
         live = Lazy.of(() -> new LiveCounters(store.get(), orgs, clock));
         service = Lazy.of(() -> new StatsService(store.get(), orgs, TitleSeriesCatalogue.load(), clock));
@@ -43,7 +44,7 @@ public final class StatsModule {
                 audit, clock, Integer.parseInt(Env.optional("STATS_SEGMENTS").orElse("4"))));
         segmentScan = Lazy.of(() -> new SegmentScan(new DynamoTableScanner(dynamo, table,
                 Integer.parseInt(Env.optional("STATS_SCAN_PAGE").orElse("1000"))), new S3JobParts(AwsClients.s3(), bucket)));
-        merge = Lazy.of(() -> new StatsMerge(new S3JobParts(AwsClients.s3(), bucket), store.get(), clock));
+        merge = Lazy.of(() -> new StatsMerge(new S3JobParts(AwsClients.s3(), bucket), store.get(), clock, rules.get()));
     }
 
     /** The live counters: what registration and review code calls. */

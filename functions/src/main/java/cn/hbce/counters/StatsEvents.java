@@ -21,18 +21,15 @@ public interface StatsEvents {
     /** An approved person's title changed (person change). */
     void titleChanged(String orgId, String fromSeries, String fromLevel, String toSeries, String toLevel);
 
-    /** A submitted hours claim waits for review in {@code year}. */
+    /** A submitted hours claim waits for review in {@code year} (call after the record was written). */
     void hoursClaimSubmitted(String orgId, int year);
 
-    /** A pending hours claim ended; approved ones add a record and their hours by category (PUBLIC or PROFESSIONAL). */
-    void hoursClaimDecided(String orgId, int year, boolean approved, String category, long hours);
-
-    /** A person's compliance for the year changed ({@code met} true: not met → met; false: the other way). */
-    void complianceChanged(String orgId, int year, boolean met);
-
-    void certificateIssued(String orgId, int year);
-
-    void certificateRevoked(String orgId, int year);
+    /**
+     * A pending hours claim ended (approved, rejected, expired, or never started): call only when the
+     * guarded write that ended it succeeded. Its approved hours, compliance and certificates are not
+     * counted here but by the person-year recount the hours change listener runs.
+     */
+    void hoursClaimClosed(String orgId, int year);
 
     /** Counts nothing: for unit tests and wiring that keeps no statistics. */
     StatsEvents NONE = new StatsEvents() {
@@ -57,19 +54,7 @@ public interface StatsEvents {
         }
 
         @Override
-        public void hoursClaimDecided(String orgId, int year, boolean approved, String category, long hours) {
-        }
-
-        @Override
-        public void complianceChanged(String orgId, int year, boolean met) {
-        }
-
-        @Override
-        public void certificateIssued(String orgId, int year) {
-        }
-
-        @Override
-        public void certificateRevoked(String orgId, int year) {
+        public void hoursClaimClosed(String orgId, int year) {
         }
     };
 }

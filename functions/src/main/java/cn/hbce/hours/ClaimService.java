@@ -1,5 +1,6 @@
 package cn.hbce.hours;
 
+import cn.hbce.counters.StatsEvents;
 import cn.hbce.common.Ids;
 import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
@@ -40,9 +41,18 @@ public final class ClaimService {
     private final CertificateLookup certificates;
     private final AuditLog audit;
     private final Clock clock;
+    private final StatsEvents stats;
 
     public ClaimService(HoursRepository records, Registrants registrants, CeRulesService rules, ReviewService reviews,
                         EvidenceAttacher evidence, CertificateLookup certificates, AuditLog audit, Clock clock) {
+        this(records, registrants, rules, reviews, evidence, certificates, audit, clock, StatsEvents.NONE);
+    }
+
+    /** {@code stats} counts the claims waiting for review (statistics' pendingClaims). */
+    public ClaimService(HoursRepository records, Registrants registrants, CeRulesService rules, ReviewService reviews,
+                        EvidenceAttacher evidence, CertificateLookup certificates, AuditLog audit, Clock clock,
+                        StatsEvents stats) {
+        this.stats = stats;
         this.records = records;
         this.registrants = registrants;
         this.rules = rules;
@@ -104,6 +114,7 @@ public final class ClaimService {
         evidence.attach(actor, files, recordId, meta);
         records.create(record);
         audit.record(new AuditRecord(now, meta, "CLAIM_HOURS", "HOURS_RECORD", recordId, AuditRecord.SUCCESS));
+        stats.hoursClaimSubmitted(me.orgId(), year);
 
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("personId", me.personId());
@@ -130,7 +141,9 @@ public final class ClaimService {
                     me.name() + " " + title, stages), meta);
         } catch (RuntimeException notStarted) {
             // No review will ever decide it: it must not hold a place under a cap.
-            records.decide(recordId, reviewId, RecordStatus.REJECTED, now);
+            if (records.decide(recordId, reviewId, RecordStatus.REJECTED, now)) {
+                stats.hoursClaimClosed(me.orgId(), year);
+            }
             throw notStarted;
         }
         return new Claimed(recordId, reviewId);

@@ -3,6 +3,7 @@ package cn.hbce.hours;
 import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
+import cn.hbce.counters.StatsEvents;
 import cn.hbce.review.Review;
 import cn.hbce.review.ReviewEffect;
 import cn.hbce.review.ReviewStatus;
@@ -20,8 +21,16 @@ public final class HoursClaimEffect implements ReviewEffect {
     private final HoursChangeListener listener;
     private final AuditLog audit;
     private final Clock clock;
+    private final StatsEvents stats;
 
     public HoursClaimEffect(HoursRepository records, HoursChangeListener listener, AuditLog audit, Clock clock) {
+        this(records, listener, audit, clock, StatsEvents.NONE);
+    }
+
+    /** {@code stats} hears when a claim stops waiting (only from the write that ended it). */
+    public HoursClaimEffect(HoursRepository records, HoursChangeListener listener, AuditLog audit, Clock clock,
+                            StatsEvents stats) {
+        this.stats = stats;
         this.records = records;
         this.listener = listener;
         this.audit = audit;
@@ -38,12 +47,22 @@ public final class HoursClaimEffect implements ReviewEffect {
         if (outcome == ReviewStatus.APPROVED) {
             if (records.decide(recordId, review.reviewId(), RecordStatus.APPROVED, now)) {
                 audit.record(new AuditRecord(now, system, "APPROVE_HOURS_RECORD", "HOURS_RECORD", recordId, AuditRecord.SUCCESS));
+                closed(review, parts.year());
             }
             listener.approvedHoursChanged(parts.personId(), parts.year(), system);
         } else if (outcome == ReviewStatus.REJECTED || outcome == ReviewStatus.EXPIRED) {
             if (records.decide(recordId, review.reviewId(), RecordStatus.REJECTED, now)) {
                 audit.record(new AuditRecord(now, system, "REJECT_HOURS_RECORD", "HOURS_RECORD", recordId, outcome.name()));
+                closed(review, parts.year());
             }
+        }
+    }
+
+    /** The claim was counted at the person's org when submitted (a person with pending claims cannot be moved). */
+    private void closed(Review review, int year) {
+        Object org = review.detail() == null ? null : review.detail().get("unitOrgId");
+        if (org != null) {
+            stats.hoursClaimClosed(String.valueOf(org), year);
         }
     }
 }

@@ -7,7 +7,8 @@ import java.util.TreeMap;
  * Named counts of one org (its whole subtree), as stored on counter and snapshot items. The field
  * names are the item's attribute names: {@link #REGISTERED}, {@link #APPROVED}, one
  * {@code t:{series}|{level}} per title series and level of approved persons, and the year fields
- * (hours, compliance, certificates) that stay absent (0) until those events are wired.
+ * (hours, compliance, certificates). Hours are kept in tenths ({@link #PUBLIC_TENTHS}): hours carry
+ * one decimal and an atomic ADD of whole numbers never accumulates rounding errors.
  */
 public final class Figures {
     /** Professionals whose registration is PENDING or APPROVED (submitted and not refused). */
@@ -16,10 +17,12 @@ public final class Figures {
     public static final String APPROVED = "approved";
     public static final String PENDING_CLAIMS = "pendingClaims";
     public static final String APPROVED_RECORDS = "approvedRecords";
-    public static final String PUBLIC_HOURS = "publicHours";
-    public static final String PROFESSIONAL_HOURS = "professionalHours";
+    /** Approved 公需 hours × 10. */
+    public static final String PUBLIC_TENTHS = "publicTenths";
+    /** Approved 专业 hours × 10. */
+    public static final String PROFESSIONAL_TENTHS = "professionalTenths";
+    /** Approved persons whose approved hours meet the year's requirement ("not met" is approved − met). */
     public static final String MET = "met";
-    public static final String NOT_MET = "notMet";
     public static final String CERTIFICATES_VALID = "certificatesValid";
     public static final String CERTIFICATES_REVOKED = "certificatesRevoked";
     private static final String TITLE_PREFIX = "t:";
@@ -47,6 +50,25 @@ public final class Figures {
     public Figures addAll(Figures other) {
         other.counts.forEach(this::add);
         return this;
+    }
+
+    /** These figures with every count negated (what leaves an org). */
+    public Figures negated() {
+        Figures out = new Figures();
+        counts.forEach((k, v) -> out.add(k, -v));
+        return out;
+    }
+
+    /** {@code this − other}, without the fields that end at 0. */
+    public Figures minus(Figures other) {
+        Figures out = new Figures().addAll(this).addAll(other.negated());
+        out.counts.values().removeIf(v -> v == 0);
+        return out;
+    }
+
+    /** Equal counts, a missing field counting as 0. */
+    public boolean sameAs(Figures other) {
+        return minus(other).counts.isEmpty();
     }
 
     public long get(String field) {

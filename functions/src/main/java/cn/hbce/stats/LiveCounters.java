@@ -70,9 +70,7 @@ public final class LiveCounters implements StatsEvents, TodoCounts {
     public void personMoved(String fromOrgId, String toOrgId, String titleSeries, String titleLevel) {
         Figures one = new Figures().add(Figures.REGISTERED, 1).add(Figures.APPROVED, 1)
                 .add(Figures.title(titleSeries, titleLevel), 1);
-        Figures minusOne = new Figures();
-        one.asMap().forEach((k, v) -> minusOne.add(k, -v));
-        bump(fromOrgId, StatsStore.LIVE, minusOne);
+        bump(fromOrgId, StatsStore.LIVE, one.negated());
         bump(toOrgId, StatsStore.LIVE, one);
     }
 
@@ -88,29 +86,13 @@ public final class LiveCounters implements StatsEvents, TodoCounts {
     }
 
     @Override
-    public void hoursClaimDecided(String orgId, int year, boolean approved, String category, long hours) {
-        Figures f = new Figures().add(Figures.PENDING_CLAIMS, -1);
-        if (approved) {
-            f.add(Figures.APPROVED_RECORDS, 1)
-                    .add("PUBLIC".equals(category) ? Figures.PUBLIC_HOURS : Figures.PROFESSIONAL_HOURS, hours);
-        }
-        bump(orgId, StatsStore.year(year), f);
+    public void hoursClaimClosed(String orgId, int year) {
+        bump(orgId, StatsStore.year(year), new Figures().add(Figures.PENDING_CLAIMS, -1));
     }
 
-    @Override
-    public void complianceChanged(String orgId, int year, boolean met) {
-        bump(orgId, StatsStore.year(year), new Figures().add(Figures.MET, met ? 1 : -1).add(Figures.NOT_MET, met ? -1 : 1));
-    }
-
-    @Override
-    public void certificateIssued(String orgId, int year) {
-        bump(orgId, StatsStore.year(year), new Figures().add(Figures.CERTIFICATES_VALID, 1));
-    }
-
-    @Override
-    public void certificateRevoked(String orgId, int year) {
-        bump(orgId, StatsStore.year(year), new Figures().add(Figures.CERTIFICATES_VALID, -1)
-                .add(Figures.CERTIFICATES_REVOKED, 1));
+    /** Adds a person-year's change of contribution (see {@link PersonYearCounter}) to the org and its ancestors. */
+    void addToYear(String orgId, int year, Figures deltas) {
+        bump(orgId, StatsStore.year(year), deltas);
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class SegmentScan {
         long persons = 0;
         Map<String, String> start = in.next();
         do {
-            TableScanner.Page page = scanner.page(in.segment(), in.totalSegments(), start);
+            TableScanner.Page page = scanner.page(in.segment(), in.totalSegments(), in.year(), start);
             for (TableScanner.Row row : page.rows()) {
                 persons += count(part, row);
             }
@@ -62,7 +62,27 @@ public final class SegmentScan {
                 if ("APPROVED".equals(p.regStatus())) {
                     own.merge(Figures.APPROVED, 1L, Long::sum);
                     own.merge(Figures.title(p.titleSeries(), p.titleLevel()), 1L, Long::sum);
+                    if (p.personId() != null) {
+                        part.members().put(p.personId(), p.regOrgId());
+                    }
                     return 1;
+                }
+            }
+            case TableScanner.HoursRow h -> {
+                Map<String, Long> year = part.personYears().computeIfAbsent(h.personId(), k -> new HashMap<>());
+                if ("APPROVED".equals(h.status())) {
+                    year.merge(Figures.APPROVED_RECORDS, 1L, Long::sum);
+                    year.merge("PUBLIC".equals(h.category()) ? Figures.PUBLIC_TENTHS : Figures.PROFESSIONAL_TENTHS,
+                            PersonYearFigures.tenths(h.hours()), Long::sum);
+                } else if ("PENDING".equals(h.status())) {
+                    year.merge(Figures.PENDING_CLAIMS, 1L, Long::sum);
+                }
+            }
+            case TableScanner.CertificateRow c -> {
+                if ("VALID".equals(c.status()) || "REVOKED".equals(c.status())) {
+                    part.personYears().computeIfAbsent(c.personId(), k -> new HashMap<>())
+                            .merge("VALID".equals(c.status()) ? Figures.CERTIFICATES_VALID : Figures.CERTIFICATES_REVOKED,
+                                    1L, Long::sum);
                 }
             }
         }

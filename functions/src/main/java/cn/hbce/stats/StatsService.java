@@ -123,8 +123,8 @@ public final class StatsService {
         out.put("checkedAt", read.checkedAt() == null ? null : read.checkedAt().toString());
         out.put("persons", ordered("registered", f.get(Figures.REGISTERED), "approved", f.get(Figures.APPROVED)));
         out.put("hours", ordered("pendingClaims", f.get(Figures.PENDING_CLAIMS), "approvedRecords", f.get(Figures.APPROVED_RECORDS),
-                "publicHours", f.get(Figures.PUBLIC_HOURS), "professionalHours", f.get(Figures.PROFESSIONAL_HOURS)));
-        out.put("compliance", ordered("met", f.get(Figures.MET), "notMet", f.get(Figures.NOT_MET),
+                "publicHours", hours(f.get(Figures.PUBLIC_TENTHS)), "professionalHours", hours(f.get(Figures.PROFESSIONAL_TENTHS))));
+        out.put("compliance", ordered("met", f.get(Figures.MET), "notMet", notMet(f),
                 "rate", rate(f.get(Figures.MET), f.get(Figures.APPROVED))));
         out.put("certificates", ordered("valid", f.get(Figures.CERTIFICATES_VALID), "revoked", f.get(Figures.CERTIFICATES_REVOKED)));
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -190,6 +190,19 @@ public final class StatsService {
         out.put("totals", totalsOut);
         out.put("chart", ordered("categories", new ArrayList<>(series), "series", chartSeries));
         return out;
+    }
+
+    /** Tenths of hours as the hours shown (one decimal). */
+    static double hours(long tenths) {
+        return tenths / 10.0;
+    }
+
+    /**
+     * Approved persons of the subtree who do not meet the year: every approved person either meets
+     * it or not, so this is approved − met (never below 0 while a counter drifts).
+     */
+    static long notMet(Figures f) {
+        return Math.max(0, f.get(Figures.APPROVED) - f.get(Figures.MET));
     }
 
     static double rate(long met, long persons) {

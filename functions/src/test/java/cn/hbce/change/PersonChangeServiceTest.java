@@ -145,6 +145,28 @@ class PersonChangeServiceTest {
     }
 
     @Test
+    void anAppliedTitleChangeMovesThePersonBetweenTitleCountersOnceHoweverOftenTheFinishStepRuns() {
+        String reviewId = ask(null, "副高级", null);
+        List<String> counted = new java.util.ArrayList<>();
+        cn.hbce.counters.StatsEvents stats = (cn.hbce.counters.StatsEvents) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {cn.hbce.counters.StatsEvents.class}, (proxy, method, args) -> {
+                    counted.add(method.getName() + java.util.Arrays.toString(args));
+                    return null;
+                });
+        Review review = fakes.reviews.get(reviewId).orElseThrow();
+        PersonChangeEffect effect = new PersonChangeEffect(fakes.accounts, fakes.personChanges,
+                cn.hbce.review.ReviewDecisions.from(fakes.reviews), fakes.clock, stats);
+
+        effect.apply(review, ReviewStatus.APPROVED);
+        effect.apply(review, ReviewStatus.APPROVED);
+
+        assertEquals(List.of("titleChanged[" + unit.orgId() + ", 卫生技术人员, 中级, 卫生技术人员, 副高级]"), counted);
+        String refused = ask(null, "正高级", null);
+        effect.apply(fakes.reviews.get(refused).orElseThrow(), ReviewStatus.REJECTED);
+        assertEquals(1, counted.size(), "a refused change counts nothing");
+    }
+
+    @Test
     void invalidRequestsAreRefusedNamingTheField() {
         assertEquals(List.of("titleSeries"), assertRefused("VALIDATION_FAILED", () -> ask("不存在的系列", null, null)).fields());
         assertEquals(List.of("titleLevel"), assertRefused("VALIDATION_FAILED", () -> ask(null, "特级", null)).fields());

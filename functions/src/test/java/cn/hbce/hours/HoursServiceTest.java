@@ -154,6 +154,29 @@ class HoursServiceTest {
     }
 
     @Test
+    void aClaimWaitsInThePendingCountFromItsSubmissionUntilTheOneWriteThatEndsIt() {
+        List<String> counted = new CopyOnWriteArrayList<>();
+        cn.hbce.counters.StatsEvents stats = (cn.hbce.counters.StatsEvents) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {cn.hbce.counters.StatsEvents.class}, (proxy, method, args) -> {
+                    counted.add(method.getName() + java.util.Arrays.toString(args));
+                    return null;
+                });
+        ClaimService counting = new ClaimService(records, registrants, rules, reviews, EvidenceAttacher.NONE,
+                CertificateLookup.NONE, audit, clock, stats);
+        Actors.TestActor p = person("o_unit", "UNIT", "o_dept");
+        ClaimService.Claimed c = counting.claim(p.principal(), claim("PUBLIC", "TRAINING", "待审培训", 8), p.meta());
+        assertEquals(List.of("hoursClaimSubmitted[o_unit, " + YEAR + "]"), counted);
+
+        Review review = reviewRepo.get(c.reviewId()).orElseThrow();
+        HoursClaimEffect effect = new HoursClaimEffect(records, listener, audit, clock, stats);
+        effect.apply(review, ReviewStatus.REJECTED);
+        effect.apply(review, ReviewStatus.REJECTED);
+        effect.apply(review, ReviewStatus.APPROVED);
+        assertEquals(List.of("hoursClaimSubmitted[o_unit, " + YEAR + "]", "hoursClaimClosed[o_unit, " + YEAR + "]"), counted,
+                "closed once, by the write that rejected it; retries and a late approval count nothing");
+    }
+
+    @Test
     void aDeclarationWritesItsRecordsOnceAndTellsEveryTrainee() {
         List<Declaration.Trainee> trainees = List.of(
                 new Declaration.Trainee("p_a", "甲", "4201**********0001", "o_unit", "单位", "o_dept"),

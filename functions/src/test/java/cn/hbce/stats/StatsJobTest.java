@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class StatsJobTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T04:00:00Z"), ZoneOffset.UTC);
+    /** 公需 30, 专业 60, total 90 every year. */
+    static final cn.hbce.hours.CeRulesReader RULES = year -> new cn.hbce.hours.YearRequirement(30, 60, 90);
 
     /** Rows served a page of two at a time; every page costs 100 s of the Lambda's remaining time. */
     private static final class PagedRows implements TableScanner {
@@ -38,7 +40,7 @@ class StatsJobTest {
         }
 
         @Override
-        public Page page(int segment, int totalSegments, Map<String, String> start) {
+        public Page page(int segment, int totalSegments, int year, Map<String, String> start) {
             int from = start == null ? 0 : Integer.parseInt(start.get("at"));
             int to = Math.min(rows.size(), from + 2);
             remaining.addAndGet(-100_000);
@@ -46,7 +48,7 @@ class StatsJobTest {
         }
     }
 
-    private static final class MemoryParts implements JobParts {
+    static final class MemoryParts implements JobParts {
         final Map<String, JobPart> parts = new TreeMap<>();
 
         @Override
@@ -71,27 +73,41 @@ class StatsJobTest {
         }
     }
 
-    /** Only what the merge writes. */
-    private static final class MemoryStore implements StatsStore {
+    /** Only what the merge writes; {@code years} holds the other scopes by {@code orgId|scope}. */
+    static final class MemoryStore implements StatsStore {
         final Map<String, Figures> live = new HashMap<>();
+        final Map<String, Figures> years = new HashMap<>();
         final Map<String, Map<String, Long>> todo = new HashMap<>();
         final Map<String, Figures> snapshots = new HashMap<>();
 
         @Override
         public void add(OrgRef org, String scope, Figures deltas, Instant at) {
-            live.computeIfAbsent(org.orgId(), k -> new Figures()).addAll(deltas);
+            of(scope).computeIfAbsent(key(org.orgId(), scope), k -> new Figures()).addAll(deltas);
         }
 
         @Override
         public Map<String, Figures> read(List<OrgRef> orgs, String scope) {
             Map<String, Figures> out = new HashMap<>();
-            orgs.forEach(o -> out.put(o.orgId(), new Figures().addAll(live.getOrDefault(o.orgId(), new Figures()))));
+            orgs.forEach(o -> out.put(o.orgId(), new Figures().addAll(of(scope).getOrDefault(key(o.orgId(), scope), new Figures()))));
             return out;
         }
 
         @Override
         public void overwrite(OrgRef org, String scope, Figures exact, Instant at) {
-            live.put(org.orgId(), new Figures().addAll(exact));
+            of(scope).put(key(org.orgId(), scope), new Figures().addAll(exact));
+        }
+
+        private Map<String, Figures> of(String scope) {
+            return LIVE.equals(scope) ? live : years;
+        }
+
+        private static String key(String orgId, String scope) {
+            return LIVE.equals(scope) ? orgId : orgId + "|" + scope;
+        }
+
+        /** An org's year counter as a read would sum it. */
+        Figures year(String orgId, int year) {
+            return years.getOrDefault(key(orgId, StatsStore.year(year)), new Figures());
         }
 
         @Override
@@ -136,13 +152,13 @@ class StatsJobTest {
                 new TableScanner.OrgRow("dept", "root", "DEPARTMENT", "卫健委"),
                 new TableScanner.OrgRow("unit", "dept", "UNIT", "医院"),
                 new TableScanner.OrgRow("other", "root", "DEPARTMENT", "教育厅"),
-                new TableScanner.PersonRow("unit", "APPROVED", "卫生技术人员", "中级"),
-                new TableScanner.PersonRow("unit", "APPROVED", "卫生技术人员", "中级"),
-                new TableScanner.PersonRow("unit", "PENDING", "卫生技术人员", "副高级"),
-                new TableScanner.PersonRow("unit", "REJECTED", "卫生技术人员", "副高级"),
-                new TableScanner.PersonRow("dept", "APPROVED", "会计", "正高级"),
-                new TableScanner.PersonRow("other", "APPROVED", "中小学教师", "中级"),
-                new TableScanner.PersonRow("gone", "APPROVED", "中小学教师", "中级"),
+                new TableScanner.PersonRow("p1", "unit", "APPROVED", "卫生技术人员", "中级"),
+                new TableScanner.PersonRow("p2", "unit", "APPROVED", "卫生技术人员", "中级"),
+                new TableScanner.PersonRow("p3", "unit", "PENDING", "卫生技术人员", "副高级"),
+                new TableScanner.PersonRow("p4", "unit", "REJECTED", "卫生技术人员", "副高级"),
+                new TableScanner.PersonRow("p5", "dept", "APPROVED", "会计", "正高级"),
+                new TableScanner.PersonRow("p6", "other", "APPROVED", "中小学教师", "中级"),
+                new TableScanner.PersonRow("p7", "gone", "APPROVED", "中小学教师", "中级"),
                 new TableScanner.StepRow("dept", "PERSON_REGISTRATION"),
                 new TableScanner.StepRow("dept", "PERSON_REGISTRATION"),
                 new TableScanner.StepRow("root", "DEPARTMENT_REGISTRATION"));
@@ -183,7 +199,7 @@ class StatsJobTest {
         store.todo.put("dept", new HashMap<>(Map.of("PERSON_REGISTRATION", 42L, "ORG_CHANGE", 3L)));
         scanToTheEnd(new SegmentScan(new PagedRows(province(), remaining), parts), remaining);
 
-        StatsMerge.Result result = new StatsMerge(parts, store, CLOCK).run("run1", 2026);
+        StatsMerge.Result result = new StatsMerge(parts, store, CLOCK, RULES).run("run1", 2026);
 
         assertEquals(4, result.orgs());
         assertEquals(5, result.persons(), "includes the person whose org is gone: counted in no org's figures");
@@ -200,10 +216,64 @@ class StatsJobTest {
 
         Map<String, Map<String, Long>> first = copy(store);
         scanToTheEnd(new SegmentScan(new PagedRows(province(), remaining), parts), remaining);
-        new StatsMerge(parts, store, CLOCK).run("run1", 2026);
+        new StatsMerge(parts, store, CLOCK, RULES).run("run1", 2026);
         assertEquals(first, copy(store), "a rerun writes the same figures");
-        assertThrows(IllegalStateException.class, () -> new StatsMerge(parts, store, CLOCK).run("run1", 2026),
+        assertThrows(IllegalStateException.class, () -> new StatsMerge(parts, store, CLOCK, RULES).run("run1", 2026),
                 "a merge without parts never zeroes the counters");
+    }
+
+    /** The province with the year's hours records and certificates (p1, p2 at the unit, p5 at the dept). */
+    private static List<TableScanner.Row> provinceWithHours() {
+        List<TableScanner.Row> rows = new ArrayList<>(province());
+        rows.addAll(List.of(
+                new TableScanner.HoursRow("p1", "PUBLIC", 30, "APPROVED"),
+                new TableScanner.HoursRow("p1", "PROFESSIONAL", 60.5, "APPROVED"),
+                new TableScanner.CertificateRow("p1", "VALID"),
+                new TableScanner.HoursRow("p2", "PUBLIC", 10, "APPROVED"),
+                new TableScanner.HoursRow("p2", "PUBLIC", 5, "PENDING"),
+                new TableScanner.HoursRow("p2", "PROFESSIONAL", 40, "REJECTED"),
+                new TableScanner.HoursRow("p2", "PROFESSIONAL", 60, "DELETED"),
+                new TableScanner.HoursRow("p3", "PUBLIC", 30, "APPROVED"),
+                new TableScanner.HoursRow("p5", "PUBLIC", 30, "APPROVED"),
+                new TableScanner.CertificateRow("p5", "REVOKED"),
+                new TableScanner.CertificateRow("p6", "ISSUING"),
+                new TableScanner.HoursRow("p7", "PROFESSIONAL", 90, "APPROVED")));
+        return rows;
+    }
+
+    @Test
+    void theMergeCountsTheYearOfApprovedMembersAtTheirOrgAndReplacesTheYearCounters() {
+        AtomicLong remaining = new AtomicLong();
+        MemoryParts parts = new MemoryParts();
+        MemoryStore store = new MemoryStore();
+        store.years.put("unit|Y#2026", new Figures().add(Figures.MET, 7).add(Figures.PUBLIC_TENTHS, 1));
+        scanToTheEnd(new SegmentScan(new PagedRows(provinceWithHours(), remaining), parts), remaining);
+
+        new StatsMerge(parts, store, CLOCK, RULES).run("run1", 2026);
+
+        Figures unit = store.year("unit", 2026);
+        assertEquals(3, unit.get(Figures.APPROVED_RECORDS), "approved records only: not pending, rejected or deleted");
+        assertEquals(400, unit.get(Figures.PUBLIC_TENTHS), "30 + 10 hours");
+        assertEquals(605, unit.get(Figures.PROFESSIONAL_TENTHS), "60.5 hours, kept exact in tenths");
+        assertEquals(1, unit.get(Figures.MET), "p1 meets 30/60/90; the corrupted 7 is replaced");
+        assertEquals(1, unit.get(Figures.PENDING_CLAIMS));
+        assertEquals(1, unit.get(Figures.CERTIFICATES_VALID));
+        Figures dept = store.year("dept", 2026);
+        assertEquals(4, dept.get(Figures.APPROVED_RECORDS), "the unit's 3 and the dept's own member's 1");
+        assertEquals(700, dept.get(Figures.PUBLIC_TENTHS));
+        assertEquals(1, dept.get(Figures.CERTIFICATES_REVOKED));
+        assertEquals(1, dept.get(Figures.MET));
+        Figures root = store.year("root", 2026);
+        assertEquals(4, root.get(Figures.APPROVED_RECORDS), "a pending registrant's and an orphan's hours count nowhere");
+        assertEquals(1, root.get(Figures.CERTIFICATES_VALID), "an ISSUING certificate is not counted yet");
+        assertEquals(0, store.year("other", 2026).get(Figures.APPROVED_RECORDS));
+        assertEquals(4, store.snapshots.get("root#2026").get(Figures.APPROVED_RECORDS), "the snapshot holds the year too");
+        assertEquals(4, store.snapshots.get("root#2026").get(Figures.APPROVED));
+
+        Map<String, Map<String, Long>> first = copy(store);
+        scanToTheEnd(new SegmentScan(new PagedRows(provinceWithHours(), remaining), parts), remaining);
+        new StatsMerge(parts, store, CLOCK, RULES).run("run1", 2026);
+        assertEquals(first, copy(store), "a rerun writes the same figures");
     }
 
     @Test
@@ -238,6 +308,7 @@ class StatsJobTest {
     private static Map<String, Map<String, Long>> copy(MemoryStore store) {
         Map<String, Map<String, Long>> out = new TreeMap<>();
         store.live.forEach((k, v) -> out.put("live:" + k, new TreeMap<>(v.asMap())));
+        store.years.forEach((k, v) -> out.put("year:" + k, new TreeMap<>(v.asMap())));
         store.todo.forEach((k, v) -> out.put("todo:" + k, new TreeMap<>(v)));
         store.snapshots.forEach((k, v) -> out.put("snap:" + k, new TreeMap<>(v.asMap())));
         return out;

@@ -85,7 +85,7 @@ class StatsIT {
         dept.path("children").forEach(c -> children.add(c.path("orgId").asText() + "=" + c.path("persons").asLong()));
         assertTrue(children.contains(tree.unit().orgId() + "=4") && children.contains(tree.base().orgId() + "=2"),
                 () -> "drill-down rows: " + children);
-        assertEquals(0, dept.at("/hours/approvedRecords").asLong(), "hours are not wired yet");
+        assertEquals(0, dept.at("/hours/approvedRecords").asLong(), "nobody in this tree has hours (StatsLiveIT counts them)");
     }
 
     @Test
