@@ -130,7 +130,6 @@ public final class IamGate implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            String rawQuery = exchange.getRequestURI().getRawQuery();
             BucketCors bucketCors = cors;
             if (bucketCors != null) {
                 String path = exchange.getRequestURI().getRawPath();
@@ -144,6 +143,7 @@ public final class IamGate implements AutoCloseable {
                 bucketCors.actual(path, exchange.getRequestMethod(), exchange.getRequestHeaders())
                         .ifPresent(h -> h.forEach(exchange.getResponseHeaders()::set));
             }
+            String rawQuery = exchange.getRequestURI().getRawQuery();
             if (presignSecrets != null && PresignedUrls.isPresigned(rawQuery)) {
                 Optional<PresignedUrls.Refusal> refused = PresignedUrls.check(exchange.getRequestMethod(),
                         exchange.getRequestURI().getRawPath(), rawQuery, exchange.getRequestHeaders(), presignSecrets,
