@@ -14,8 +14,9 @@ function templateRoutes() {
     load(resolved) {
       if (resolved !== '\0' + id) return null
       this.addWatchFile(file)
-      const routes = [...readFileSync(file, 'utf8').matchAll(/Method:\s*([A-Z]+),\s*Path:\s*'?([^',}\s]+)/g)]
-        .map((m) => `${m[1]} ${m[2]}`)
+      // A quoted path may hold {parameters}: 'GET /v1/ce-rules/{year}'.
+      const routes = [...readFileSync(file, 'utf8').matchAll(/Method:\s*([A-Z]+),\s*Path:\s*(?:'([^']+)'|([^',}\s]+))/g)]
+        .map((m) => `${m[1]} ${m[2] || m[3]}`)
       return `export default ${JSON.stringify(routes)}`
     }
   }

@@ -4,6 +4,7 @@
 //    time), and it has a page (`view`). Leaves of features still being built carry `view: null`
 //    and stay hidden: adding the page is giving them a view.
 import templateRoutes from 'virtual:template-routes'
+import { session } from './api/session.js'
 
 const routeSet = new Set(templateRoutes)
 
@@ -81,6 +82,40 @@ export const MENU = [
   }
 ]
 
+// ---- The other roles (console.md "Other roles"): who sees which leaf, by GET /v1/me's userType ----
+// A leaf with `for` is seen by those user types only. The department console's leaves (no `for`)
+// are for DEPARTMENT and HRSS admins; units and bases see only the few of them listed here (their
+// super admin holds every permission, so permissions alone would show them the whole tree).
+const DEPARTMENT_CONSOLE = ['DEPARTMENT', 'HRSS']
+const SHARED_WITH_UNITS_AND_BASES = new Set(['/org/info', '/org/admins', '/org/roles', '/reviews/HOURS_CLAIM'])
+
+export function seenBy(leaf, userType) {
+  if (leaf.for) return leaf.for.includes(userType)
+  return DEPARTMENT_CONSOLE.includes(userType) || (['UNIT', 'BASE'].includes(userType) && SHARED_WITH_UNITS_AND_BASES.has(leaf.path))
+}
+
+MENU.push(
+  { path: '/me/profile', title: '个人信息', icon: 'User', for: ['PERSON'], needs: ['GET /v1/me', 'GET /v1/me/changes'], view: 'MyProfile' },
+  {
+    key: 'my-hours', title: '学时管理', icon: 'Stamp',
+    children: [
+      { path: '/me/hours/claim', title: '学时申报', for: ['PERSON'], needs: ['POST /v1/me/hours', 'POST /v1/files'], view: 'HoursClaim' },
+      { path: '/me/hours', title: '我的学时', for: ['PERSON'], needs: ['GET /v1/me/hours'], view: 'MyHours' },
+      { path: '/me/annual-status', title: '年度达标情况', for: ['PERSON'], needs: ['GET /v1/me/annual-status'], view: 'AnnualStatus' }
+    ]
+  },
+  { path: '/me/certificates', title: '我的证书', icon: 'Checked', for: ['PERSON'], needs: ['GET /v1/me/certificates'], view: 'MyCertificates' },
+  { path: '/plans', title: '培训计划', icon: 'Upload', for: ['UNIT', 'BASE'], permission: 'plans.submit', needs: ['GET /v1/training-plans', 'POST /v1/training-plans'], view: 'TrainingPlans' },
+  { path: '/hours/declare', title: '学时批量申报', icon: 'Stamp', for: ['UNIT', 'BASE'], permission: 'hours.declare', needs: ['POST /v1/hours/declarations'], view: 'HoursDeclaration' },
+  {
+    key: 'hrss', title: '系统设置', icon: 'DataAnalysis',
+    children: [
+      { path: '/hrss/ce-rules', title: '继续教育规则', for: ['HRSS'], permission: 'superAdmin', needs: ['GET /v1/ce-rules/{year}', 'PUT /v1/ce-rules/{year}'], view: 'CeRules' },
+      { path: '/hrss/stats-job', title: '统计重算', for: ['HRSS'], permission: 'superAdmin', needs: ['POST /v1/stats/refresh', 'GET /v1/stats/jobs/{executionId}'], view: 'StatsJob' }
+    ]
+  }
+)
+
 /** Every leaf, whatever the caller may see (the router registers the ones with a page). */
 export function leaves(items = MENU) {
   return items.flatMap((i) => (i.children ? leaves(i.children) : [i]))
@@ -97,7 +132,7 @@ export function visibleMenu(can, items = MENU) {
     if (item.children) {
       const children = visibleMenu(can, item.children)
       if (children.length) out.push({ ...item, children })
-    } else if (built(item) && can(item.permission)) {
+    } else if (built(item) && can(item.permission) && seenBy(item, session.user && session.user.userType)) {
       out.push(item)
     }
   }

@@ -4,7 +4,7 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import { session } from './api/session.js'
 import { api } from './api/endpoints.js'
-import { leaves, built } from './menu.js'
+import { leaves, built, seenBy } from './menu.js'
 
 const views = {
   OrgInfo: () => import('./views/org/OrgInfo.vue'),
@@ -15,12 +15,26 @@ const views = {
   ReviewQueue: () => import('./views/review/ReviewQueue.vue')
 }
 
+// ---- The other roles' pages (professionals, units and bases, HRSS) ----
+Object.assign(views, {
+  MyProfile: () => import('./views/me/MyProfile.vue'),
+  HoursClaim: () => import('./views/me/HoursClaim.vue'),
+  MyHours: () => import('./views/me/MyHours.vue'),
+  AnnualStatus: () => import('./views/me/AnnualStatus.vue'),
+  MyCertificates: () => import('./views/me/MyCertificates.vue'),
+  TrainingPlans: () => import('./views/plans/TrainingPlans.vue'),
+  HoursDeclaration: () => import('./views/declare/HoursDeclaration.vue'),
+  CeRules: () => import('./views/hrss/CeRules.vue'),
+  StatsJob: () => import('./views/hrss/StatsJob.vue')
+})
+const verifyPage = { path: '/verify/:code?', component: () => import('./views/public/VerifyCertificate.vue'), meta: { public: true, title: '证书验证' } }
+
 const pages = leaves()
   .filter(built)
   .map((leaf) => ({
     path: leaf.path,
     component: views[leaf.view],
-    meta: { title: leaf.title, permission: leaf.permission, kind: leaf.kind }
+    meta: { title: leaf.title, permission: leaf.permission, kind: leaf.kind, leaf }
   }))
 
 export const router = createRouter({
@@ -28,6 +42,7 @@ export const router = createRouter({
   routes: [
     { path: '/login', component: () => import('./views/Login.vue'), meta: { public: true, title: '登录' } },
     { path: '/register/:kind(person|unit|base|department)', component: () => import('./views/register/Register.vue'), meta: { public: true, title: '注册' } },
+    verifyPage,
     { path: '/change-password', component: () => import('./views/ForcedPassword.vue'), meta: { title: '修改密码' } },
     {
       path: '/',
@@ -50,11 +65,12 @@ router.beforeEach(async (to) => {
       session.me = await api.me()
       session.mustChangePassword = !!session.me.mustChangePassword
     } catch (e) {
-      if (!session.token) return { path: '/login' }
+      if (!session.token) return { path: '/login', query: { redirect: to.fullPath } }
       throw e
     }
   }
   if (session.mustChangePassword && to.path !== '/change-password') return { path: '/change-password' }
   if (to.meta.permission && !session.can(to.meta.permission)) return { path: '/' }
+  if (to.meta.leaf && !seenBy(to.meta.leaf, session.user && session.user.userType)) return { path: '/' }
   return true
 })

@@ -12,3 +12,9 @@ export const KIND_COLUMNS = {
 }
 
 export const OUTCOMES = { DONE: '已处理', ALREADY_DECIDED: '已被他人处理', NOT_FOUND: '不存在', SELF_REVIEW: '不能审核本人提交的申请' }
+
+// The hours queues (a unit's 初审 and a department's 复审 of claims; declarations of units and bases).
+Object.assign(KIND_COLUMNS, {
+  HOURS_CLAIM: [['unitName', '所在单位'], ['year', '年度'], ['title', '项目名称'], ['hours', '学时']],
+  HOURS_DECLARATION: [['year', '年度'], ['courseTitle', '课程名称'], ['hours', '学时'], ['trainees', '人数']]
+})

@@ -99,6 +99,7 @@ public final class DevServer implements AutoCloseable {
             List<String> origins = template.corsOrigins().stream().map(intrinsics::string).toList();
             HttpGateway gateway = new HttpGateway(config.port(), new RouteTable(template.routes()), functions,
                     template.defaultAuthorizer(), authorizerFunction, origins);
+            iam.s3.answeringCors(LocalBucketCors.of(template, intrinsics, gateway.port()));
             if (Boolean.parseBoolean(DevServerConfig.setting("HBCE_TRUST_FORWARDED_FOR", "false"))) {
                 gateway.trustForwardedFor();
             }

@@ -2,6 +2,7 @@ package cn.hbce.auth;
 
 import cn.hbce.account.AccountRepository;
 import cn.hbce.account.AttemptReservation;
+import cn.hbce.account.LoginGuard;
 import cn.hbce.account.PasswordHasher;
 import cn.hbce.account.PasswordPolicy;
 import cn.hbce.account.Person;
@@ -78,14 +79,14 @@ public final class AccountService {
         AttemptReservation attempt = accounts.reserveLoginAttempt(p.personId(), now);
         if (!attempt.granted()) {
             sessions.deleteAll(p.personId(), null);
-            throw new Locked();
+            throw attempt.refusedUntil() > 0 ? Locked.until(Instant.ofEpochSecond(attempt.refusedUntil())) : new Locked();
         }
         if (!hasher.matches(oldPassword, person.passwordHash())) {
             audit.record(new AuditRecord(now, meta, "PASSWORD_CHANGE", "PERSON", p.personId(), "FAILURE:WRONG_PASSWORD"));
             if (accounts.lockIfAttemptsUsed(p.personId(), attempt, now)) {
                 sessions.deleteAll(p.personId(), null);
                 audit.record(new AuditRecord(now, meta, "ACCOUNT_LOCK", "PERSON", p.personId(), AuditRecord.SUCCESS));
-                throw new Locked();
+                throw Locked.until(Instant.ofEpochSecond(now.getEpochSecond()).plus(LoginGuard.LOCK));
             }
             throw new Invalid(Reason.WRONG_PASSWORD);
         }

@@ -13,6 +13,7 @@ import cn.hbce.common.Ids;
 import cn.hbce.common.audit.AuditContext;
 import cn.hbce.common.audit.AuditLog;
 import cn.hbce.common.audit.AuditRecord;
+import cn.hbce.common.domain.Locked;
 import cn.hbce.common.domain.Reason;
 import cn.hbce.common.domain.Refusal;
 import cn.hbce.common.validation.IdCard;
@@ -85,7 +86,9 @@ public final class LoginService {
         AuditContext as = meta.asActor(person.personId(), null);
         AttemptReservation attempt = accounts.reserveLoginAttempt(person.personId(), now);
         if (!attempt.granted()) {
-            return refuse(Reason.ACCOUNT_LOCKED, as, person.personId(), now);
+            // The answer says until when, so the login page can show it.
+            return refuse(attempt.refusedUntil() > 0 ? Locked.until(Instant.ofEpochSecond(attempt.refusedUntil()))
+                    : Refusal.of(Reason.ACCOUNT_LOCKED), as, person.personId(), now);
         }
         if (attempt.endedLock()) {
             audit.record(new AuditRecord(now, as, "ACCOUNT_UNLOCK", "PERSON", person.personId(), AuditRecord.SUCCESS));
@@ -173,7 +176,11 @@ public final class LoginService {
     }
 
     private LoginOutcome refuse(Reason reason, AuditContext meta, String personId, Instant now) {
-        audit.record(new AuditRecord(now, meta, "LOGIN", "PERSON", personId, AuditRecord.FAILURE + ":" + reason.code()));
-        return new LoginOutcome.Refused(Refusal.of(reason));
+        return refuse(Refusal.of(reason), meta, personId, now);
+    }
+
+    private LoginOutcome refuse(Refusal refusal, AuditContext meta, String personId, Instant now) {
+        audit.record(new AuditRecord(now, meta, "LOGIN", "PERSON", personId, AuditRecord.FAILURE + ":" + refusal.reason().code()));
+        return new LoginOutcome.Refused(refusal);
     }
 }

@@ -23,8 +23,10 @@ import cn.hbce.testing.Race;
 import cn.hbce.testing.TestData;
 import cn.hbce.testing.fakes.Fakes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,20 @@ class LoginServiceTest {
         assertEquals(50 - LoginGuard.MAX_FAILURES, Collections.frequency(reasons, "ACCOUNT_LOCKED"), reasons::toString);
         assertEquals(1, fakes.audit.of("ACCOUNT_LOCK").size(), "the lock is audited once");
         assertLoginRefused("ACCOUNT_LOCKED", attempt("PERSON", p, TestData.PASSWORD, "203.0.113.200"));
+    }
+
+    @Test
+    void aLockedAnswerSaysUntilWhenSoTheLoginPageCanShowIt() {
+        Person p = approvedProfessional();
+        for (int i = 0; i < LoginGuard.MAX_FAILURES; i++) {
+            assertLoginRefused("INVALID_CREDENTIALS", attempt("PERSON", p, WRONG, "203.0.113.1"));
+        }
+        Instant lockedAt = Instant.ofEpochSecond(fakes.clock.instant().getEpochSecond());
+        fakes.clock.advance(Duration.ofMinutes(7));
+        LoginOutcome.Refused refused = assertInstanceOf(LoginOutcome.Refused.class, attempt("PERSON", p, TestData.PASSWORD, "203.0.113.1"));
+        assertEquals("ACCOUNT_LOCKED", refused.refusal().reason().code());
+        assertEquals(List.of(Map.of("lockedUntil", java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(lockedAt.plus(LoginGuard.LOCK).atOffset(java.time.ZoneOffset.ofHours(8))))),
+                refused.refusal().details(), "the lock's end, not the time of asking");
     }
 
     @Test

@@ -53,6 +53,8 @@ public final class IamGate implements AutoCloseable {
     /** S3 only: the secret key of an access key id, for checking presigned URLs (null: not checked). */
     private volatile java.util.function.Function<String, Optional<String>> presignSecrets;
     private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+    /** S3 only: the buckets' CORS rules (null: no CORS answers). */
+    private volatile BucketCors cors;
 
     private IamGate(Service service, URI upstream, Identities identities, DynamoDbRequests dynamo,
                     UnaryOperator<String> secretArn) {
@@ -98,6 +100,15 @@ public final class IamGate implements AutoCloseable {
         return this;
     }
 
+    /** S3 only: answer browsers' CORS requests from the buckets' CorsRules ({@link BucketCors}). */
+    public IamGate answeringCors(BucketCors cors) {
+        if (service != Service.S3) {
+            throw new IllegalStateException("Only S3 buckets carry CORS rules");
+        }
+        this.cors = cors;
+        return this;
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -118,6 +129,19 @@ public final class IamGate implements AutoCloseable {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
+            }
+            BucketCors bucketCors = cors;
+            if (bucketCors != null) {
+                String path = exchange.getRequestURI().getRawPath();
+                if (BucketCors.isPreflight(exchange.getRequestMethod(), exchange.getRequestHeaders())) {
+                    Optional<Map<String, String>> allowed = bucketCors.preflight(path, exchange.getRequestHeaders());
+                    allowed.ifPresent(h -> h.forEach(exchange.getResponseHeaders()::set));
+                    reply(exchange, allowed.isPresent() ? 200 : 403, contentType(), allowed.isPresent() ? new byte[0]
+                            : s3Error("AccessForbidden", "CORSResponse: This CORS request is not allowed.", Map.of()));
+                    return;
+                }
+                bucketCors.actual(path, exchange.getRequestMethod(), exchange.getRequestHeaders())
+                        .ifPresent(h -> h.forEach(exchange.getResponseHeaders()::set));
             }
             String rawQuery = exchange.getRequestURI().getRawQuery();
             if (presignSecrets != null && PresignedUrls.isPresigned(rawQuery)) {
@@ -204,8 +228,11 @@ public final class IamGate implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
+        // With CORS rules the gate alone answers CORS, as S3 does (S3Proxy adds its own headers).
+        boolean ownCors = cors != null;
         response.headers().map().forEach((name, values) -> {
-            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!HOP_HEADERS.contains(lower) && !name.startsWith(":") && !(ownCors && lower.startsWith("access-control-"))) {
                 exchange.getResponseHeaders().put(name, values);
             }
         });

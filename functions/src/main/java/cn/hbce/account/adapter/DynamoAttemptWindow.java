@@ -74,8 +74,9 @@ final class DynamoAttemptWindow {
                 boolean endedLock = before != null && Item.of(before).num("lockedUntil", 0) > 0;
                 return new AttemptReservation(true, nowSec, endedLock);
             } catch (ConditionalCheckFailedException openMeanwhileOrLocked) {
-                if (refusedNow(nowSec, cutoff)) {
-                    return AttemptReservation.REFUSED;
+                long refusedUntil = refusedUntil(nowSec, cutoff);
+                if (refusedUntil >= 0) {
+                    return refusedUntil > 0 ? AttemptReservation.refusedUntil(refusedUntil) : AttemptReservation.REFUSED;
                 }
                 // Another caller opened a window between the two writes: count into it.
             }
@@ -126,14 +127,19 @@ final class DynamoAttemptWindow {
         }
     }
 
-    private boolean refusedNow(long nowSec, long cutoff) {
+    /** -1 when a place may be taken now; else until when it may not (epoch seconds; 0 when unknown). */
+    private long refusedUntil(long nowSec, long cutoff) {
         var row = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
         if (row == null || row.isEmpty()) {
-            return itemMustExist;
+            return itemMustExist ? 0 : -1;
         }
         Item i = Item.of(row);
-        boolean locked = i.num("lockedUntil", 0) > nowSec;
-        boolean full = i.num("windowStart", 0) > cutoff && i.num("failures", 0) >= limit;
-        return locked || full;
+        long lockedUntil = i.num("lockedUntil", 0);
+        long windowStart = i.num("windowStart", 0);
+        boolean full = windowStart > cutoff && i.num("failures", 0) >= limit;
+        if (lockedUntil > nowSec || full) {
+            return Math.max(lockedUntil, full ? windowStart + window.toSeconds() : 0);
+        }
+        return -1;
     }
 }

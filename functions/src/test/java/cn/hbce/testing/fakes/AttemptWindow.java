@@ -9,7 +9,8 @@ import java.time.Instant;
  * The rolling attempt window of {@code DynamoAttemptWindow} as pure functions over its three numbers
  * ({@code failures, windowStart, lockedUntil}, epoch seconds), with the same conditions: a place in
  * the open window while fewer than {@code limit} are taken and no lock holds; else a new window when
- * the old one closed and no lock holds (reporting a lock it ended); else refused. The callers apply
+ * the old one closed and no lock holds (reporting a lock it ended); else refused until the lock
+ * or the full window ends. The callers apply
  * the result under their lock, which is what the conditional writes guarantee on the table.
  */
 final class AttemptWindow {
@@ -30,7 +31,9 @@ final class AttemptWindow {
         if (g.windowStartEpoch() <= cutoff && notLocked) {
             return new Reserved(new LoginGuard(1, nowSec, 0), new AttemptReservation(true, nowSec, g.lockedUntilEpoch() > 0));
         }
-        return new Reserved(g, AttemptReservation.REFUSED);
+        boolean full = g.windowStartEpoch() > cutoff && g.failures() >= limit;
+        return new Reserved(g, AttemptReservation.refusedUntil(
+                Math.max(notLocked ? 0 : g.lockedUntilEpoch(), full ? g.windowStartEpoch() + window.toSeconds() : 0)));
     }
 
     /** The lock after a failure, or null when the window is not used up (or already locked). */
