@@ -120,6 +120,12 @@ public final class IamGate implements AutoCloseable {
                 body = in.readAllBytes();
             }
             String rawQuery = exchange.getRequestURI().getRawQuery();
+            if (isCorsPreflight(exchange)) {
+                // S3 answers a browser's preflight from the bucket's CORS rules, unsigned: the
+                // OPTIONS of a presigned PUT carries the PUT's query but is not the signed request.
+                forward(exchange, body);
+                return;
+            }
             if (presignSecrets != null && PresignedUrls.isPresigned(rawQuery)) {
                 Optional<PresignedUrls.Refusal> refused = PresignedUrls.check(exchange.getRequestMethod(),
                         exchange.getRequestURI().getRawPath(), rawQuery, exchange.getRequestHeaders(), presignSecrets,
@@ -157,6 +163,12 @@ public final class IamGate implements AutoCloseable {
             }
             forward(exchange, body);
         }
+    }
+
+    private boolean isCorsPreflight(HttpExchange exchange) {
+        return service == Service.S3 && "OPTIONS".equals(exchange.getRequestMethod())
+                && exchange.getRequestHeaders().getFirst("Origin") != null
+                && exchange.getRequestHeaders().getFirst("Access-Control-Request-Method") != null;
     }
 
     /** The AWS message of the first request part the caller may not do, or null when all are allowed. */

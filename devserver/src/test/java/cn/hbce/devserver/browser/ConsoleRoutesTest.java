@@ -70,6 +70,40 @@ class ConsoleRoutesTest {
             "DELETE /v1/org/admins/{}");
 
     /**
+     * The routes the department pages of issue 16 call (materials, files, hours, transfers,
+     * statistics, persons, certificates, exports): covered from now on like the list above.
+     */
+    static final Set<String> ROUTES_OF_THE_DEPARTMENT_PAGES = Set.of(
+            "POST /v1/files",
+            "POST /v1/files/{}/complete",
+            "GET /v1/files/{}/download",
+            "GET /v1/materials",
+            "POST /v1/materials",
+            "GET /v1/materials/{}",
+            "PUT /v1/materials/{}",
+            "DELETE /v1/materials/{}",
+            "GET /v1/hours",
+            "GET /v1/hours/{}",
+            "DELETE /v1/hours/{}",
+            "POST /v1/transfers",
+            "GET /v1/transfers",
+            "GET /v1/transfers/{}",
+            "POST /v1/transfers/{}/cancel",
+            "GET /v1/stats/overview",
+            "GET /v1/stats/title-series",
+            "GET /v1/persons",
+            "GET /v1/certificates",
+            "GET /v1/certificates/{}/pdf",
+            "POST /v1/exports");
+
+    /**
+     * Contract routes a page calls before the template declares them, because another branch of
+     * the same wave builds them (the person query's detail drawer falls back to the list row while
+     * it answers 404). Remove an entry once its route is in template.yaml.
+     */
+    static final Set<String> BUILT_IN_PARALLEL = Set.of("GET /v1/persons/{}");
+
+    /**
      * Routes no department admin calls: health, and those of the other roles (a professional's own
      * /v1/me/* records, the HRSS super admin's rules and statistics job, a unit's or base's
      * submissions). Their pages are the "other roles" part of console.md, not this list's concern.
@@ -85,6 +119,7 @@ class ConsoleRoutesTest {
     @Test
     void everyRouteThatExistedBeforeTheConsoleIsReachableFromAPage() {
         Set<String> missing = new TreeSet<>(ROUTES_BEFORE_THE_CONSOLE);
+        missing.addAll(ROUTES_OF_THE_DEPARTMENT_PAGES);
         missing.removeAll(consoleCalls());
         System.out.println("[console routes] template admin routes not reachable from a page yet: " + uncoveredAdminRoutes());
         assertEquals(Set.of(), missing, "routes of the API before the console that no page calls");
@@ -94,6 +129,7 @@ class ConsoleRoutesTest {
     void theConsoleCallsOnlyRoutesTheTemplateHas() {
         Set<String> unknown = new TreeSet<>(consoleCalls());
         unknown.removeAll(templateRoutes());
+        unknown.removeAll(BUILT_IN_PARALLEL);
         assertEquals(Set.of(), unknown, "the console calls routes template.yaml does not declare");
         assertTrue(consoleCalls().size() >= ROUTES_BEFORE_THE_CONSOLE.size(), "the console's calls were read: " + consoleCalls());
     }
