@@ -108,6 +108,7 @@ class ConsoleStatsIT {
             WebElement row = b.withText("[data-test=ce-table] .el-table__row", c.name());
             assertTrue(row.getText().contains(c.number()) && row.getText().contains("有效"), row.getText());
             assertFalse(row.getText().contains(c.idCard()), "ID numbers are masked");
+            b.until(d -> d.findElements(By.cssSelector("[data-test=ce-table] .el-loading-mask")).stream().noneMatch(WebElement::isDisplayed) ? true : null);
             b.screenshot("24-certificates");
             // The tab the page opens is recorded instead of shown: headless Chromium has no PDF
             // viewer and would save the file, leaving the tab blank; the URL is what the user gets.
