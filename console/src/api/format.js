@@ -93,7 +93,8 @@ export function fileSize(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
+/** A rate of the statistics API (a fraction, 0.8125) as a percentage (81.3%). */
 export function percent(rate) {
   if (rate === undefined || rate === null) return ''
-  return `${(Number(rate) * (rate <= 1 ? 100 : 1)).toFixed(1)}%`
+  return `${(Number(rate) * 100).toFixed(1)}%`
 }
