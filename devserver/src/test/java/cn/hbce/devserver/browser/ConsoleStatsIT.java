@@ -105,10 +105,13 @@ class ConsoleStatsIT {
             b.go("/certificates");
             b.type("#ce-q", c.name());
             b.click("[data-test=ce-search]");
-            WebElement row = b.withText("[data-test=ce-table] .el-table__row", c.name());
-            assertTrue(row.getText().contains(c.number()) && row.getText().contains("有效"), row.getText());
-            assertFalse(row.getText().contains(c.idCard()), "ID numbers are masked");
-            b.until(d -> d.findElements(By.cssSelector("[data-test=ce-table] .el-loading-mask")).stream().noneMatch(WebElement::isDisplayed) ? true : null);
+            // The first page load and the search both redraw the table: read the rows once both are done.
+            b.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "return [...document.querySelectorAll('[data-test=ce-table] .el-loading-mask')].every(m => getComputedStyle(m).display === 'none')"))
+                    && d.findElements(By.cssSelector("[data-test=ce-table] .el-table__row")).size() == 1 ? true : null);
+            String row = b.until(d -> rowText(d, "[data-test=ce-table] .el-table__row", c.name()));
+            assertTrue(row.contains(c.number()) && row.contains("有效"), row);
+            assertFalse(row.contains(c.idCard()), "ID numbers are masked");
             b.screenshot("24-certificates");
             // The tab the page opens is recorded instead of shown: headless Chromium has no PDF
             // viewer and would save the file, leaving the tab blank; the URL is what the user gets.
@@ -178,6 +181,15 @@ class ConsoleStatsIT {
             return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
         });
         return new Certificate(cert.path("certificateId").asText(), cert.path("certificateNo").asText(), name, idCard);
+    }
+
+    /** The text of the row holding {@code text}, or null (also while the table is being redrawn). */
+    private static String rowText(org.openqa.selenium.WebDriver d, String css, String text) {
+        try {
+            return d.findElements(By.cssSelector(css)).stream().map(WebElement::getText).filter(t -> t.contains(text)).findFirst().orElse(null);
+        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return null;
+        }
     }
 
     private static boolean drawn(Browser b, String canvasCss) {
