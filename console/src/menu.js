@@ -55,8 +55,8 @@ export const MENU = [
         key: 'transfers', title: '人员调转',
         children: [
           queue('TRANSFER_IN', '人员调入审核', 'review.transfer', ['POST /v1/transfers']),
-          { path: '/transfers/out', title: '人员调出', permission: 'transfer.out', needs: ['POST /v1/transfers'], view: null },
-          { path: '/transfers', title: '调转记录', permission: 'transfer.out', needs: ['GET /v1/transfers'], view: null }
+          { path: '/transfers/out', title: '人员调出', permission: 'transfer.out', needs: ['POST /v1/transfers', 'GET /v1/persons'], view: 'TransferOut' },
+          { path: '/transfers', title: '调转记录', permission: 'transfer.out', needs: ['GET /v1/transfers'], view: 'TransferRecords' }
         ]
       }
     ]
@@ -66,18 +66,18 @@ export const MENU = [
     children: [
       queue('HOURS_CLAIM', '学时审核（个人申报）', 'review.hours', ['POST /v1/me/hours']),
       queue('HOURS_DECLARATION', '学时审核（单位申报）', 'review.hours', ['POST /v1/hours/declarations']),
-      { path: '/hours/records', title: '学时记录', permission: 'review.hours', needs: ['GET /v1/hours'], view: null }
+      { path: '/hours/records', title: '学时记录', permission: 'review.hours', needs: ['GET /v1/hours'], view: 'HoursRecords' }
     ]
   },
-  { path: '/hours/verification', title: '学时审验', icon: 'Checked', permission: 'persons.view', needs: ['GET /v1/persons'], view: null },
-  { path: '/materials', title: '年度工作材料报送', icon: 'Upload', permission: 'materials.submit', needs: ['POST /v1/materials'], view: null },
+  { path: '/hours/verification', title: '学时审验', icon: 'Checked', permission: 'persons.view', needs: ['GET /v1/persons'], view: 'Verification' },
+  { path: '/materials', title: '年度工作材料报送', icon: 'Upload', permission: 'materials.submit', needs: ['POST /v1/materials', 'POST /v1/files'], view: 'Materials' },
   {
     key: 'stats', title: '查询统计', icon: 'DataAnalysis',
     children: [
-      { path: '/stats/overview', title: '继教综合统计查询', permission: 'stats.view', needs: ['GET /v1/stats/overview'], view: null },
-      { path: '/stats/title-series', title: '职称系列分布查询', permission: 'stats.view', needs: ['GET /v1/stats/title-series'], view: null },
-      { path: '/persons', title: '专技人员信息查询', permission: 'persons.view', needs: ['GET /v1/persons'], view: null },
-      { path: '/certificates', title: '电子证书查询打印', permission: 'certificates.view', needs: ['GET /v1/certificates'], view: null }
+      { path: '/stats/overview', title: '继教综合统计查询', permission: 'stats.view', needs: ['GET /v1/stats/overview'], view: 'StatsOverview' },
+      { path: '/stats/title-series', title: '职称系列分布查询', permission: 'stats.view', needs: ['GET /v1/stats/title-series'], view: 'TitleSeries' },
+      { path: '/persons', title: '专技人员信息查询', permission: 'persons.view', needs: ['GET /v1/persons'], view: 'Persons' },
+      { path: '/certificates', title: '电子证书查询打印', permission: 'certificates.view', needs: ['GET /v1/certificates'], view: 'Certificates' }
     ]
   }
 ]

@@ -12,7 +12,17 @@ const views = {
   OrgAdmins: () => import('./views/org/OrgAdmins.vue'),
   OrgRoles: () => import('./views/org/OrgRoles.vue'),
   Subordinates: () => import('./views/org/Subordinates.vue'),
-  ReviewQueue: () => import('./views/review/ReviewQueue.vue')
+  ReviewQueue: () => import('./views/review/ReviewQueue.vue'),
+  // the department pages of issue 16
+  Materials: () => import('./views/materials/Materials.vue'),
+  HoursRecords: () => import('./views/hours/HoursRecords.vue'),
+  Verification: () => import('./views/hours/Verification.vue'),
+  TransferOut: () => import('./views/transfers/TransferOut.vue'),
+  TransferRecords: () => import('./views/transfers/TransferRecords.vue'),
+  StatsOverview: () => import('./views/stats/Overview.vue'),
+  TitleSeries: () => import('./views/stats/TitleSeries.vue'),
+  Persons: () => import('./views/stats/Persons.vue'),
+  Certificates: () => import('./views/stats/Certificates.vue')
 }
 
 // ---- The other roles' pages (professionals, units and bases, HRSS) ----

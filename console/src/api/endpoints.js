@@ -48,5 +48,30 @@ export const api = {
   disableSubordinateAdmin: (orgId, adminId) => http.post(`/v1/subordinates/${enc(orgId)}/admins/${enc(adminId)}/disable`),
   enableSubordinateAdmin: (orgId, adminId) => http.post(`/v1/subordinates/${enc(orgId)}/admins/${enc(adminId)}/enable`),
   resetSubordinateAdminPassword: (orgId, adminId) =>
-    http.post(`/v1/subordinates/${enc(orgId)}/admins/${enc(adminId)}/reset-password`)
+    http.post(`/v1/subordinates/${enc(orgId)}/admins/${enc(adminId)}/reset-password`),
+
+  // department pages of issue 16: files, materials, hours, transfers, statistics, persons, certificates, exports
+  startUpload: (body) => http.post('/v1/files', body),
+  completeUpload: (fileId) => http.post(`/v1/files/${enc(fileId)}/complete`),
+  fileDownload: (fileId) => http.get(`/v1/files/${enc(fileId)}/download`),
+  materials: (params) => http.get('/v1/materials', params),
+  material: (materialId) => http.get(`/v1/materials/${enc(materialId)}`),
+  submitMaterial: (body) => http.post('/v1/materials', body),
+  updateMaterial: (materialId, body) => http.put(`/v1/materials/${enc(materialId)}`, body),
+  deleteMaterial: (materialId) => http.del(`/v1/materials/${enc(materialId)}`),
+  hours: (params) => http.get('/v1/hours', params),
+  hoursRecord: (recordId) => http.get(`/v1/hours/${enc(recordId)}`),
+  deleteHoursRecord: (recordId, reason) => http.del(`/v1/hours/${enc(recordId)}`, { body: { reason } }),
+  transfers: (params) => http.get('/v1/transfers', params),
+  transfer: (transferId) => http.get(`/v1/transfers/${enc(transferId)}`),
+  startTransfer: (body) => http.post('/v1/transfers', body),
+  cancelTransfer: (transferId) => http.post(`/v1/transfers/${enc(transferId)}/cancel`),
+  statsOverview: (params) => http.get('/v1/stats/overview', params),
+  titleSeries: (params) => http.get('/v1/stats/title-series', params),
+  persons: (params) => http.get('/v1/persons', params),
+  // quiet: the page falls back to the list row when the detail route is not there yet (404)
+  person: (personId) => http.get(`/v1/persons/${enc(personId)}`, undefined, { quiet: true }),
+  certificates: (params) => http.get('/v1/certificates', params),
+  certificatePdf: (certificateId) => http.get(`/v1/certificates/${enc(certificateId)}/pdf`),
+  createExport: (body) => http.post('/v1/exports', body)
 }

@@ -60,3 +60,41 @@ export const FIELD_NAMES = {
 export function fieldName(key) {
   return FIELD_NAMES[key] || key
 }
+
+// Names of the department pages' values (materials, hours, transfers, certificates).
+export const MATERIAL_TYPES = { STUDY_GUIDE: '学习指南', WORK_NOTICE: '工作通知' }
+export const HOURS_CATEGORIES = { PUBLIC: '公需科目', PROFESSIONAL: '专业科目' }
+export const HOURS_STATUS = { PENDING: '待审核', APPROVED: '已通过', REJECTED: '已驳回', DELETED: '已删除' }
+export const HOURS_SOURCES = { CLAIM: '个人申报', DECLARATION: '单位申报' }
+export const TRANSFER_STATUS = {
+  PENDING: '待确认', APPROVED: '已调转', REJECTED: '已驳回', CANCELLED: '已撤销', EXPIRED: '已过期', FAILED: '失败'
+}
+export const TRANSFER_EVENTS = {
+  REQUESTED: '发起调出申请', CANCEL_REQUESTED: '申请撤销', PERSON_MOVED: '人员已调转', STATISTICS_MOVED: '统计已更新',
+  HISTORY_RECORDED: '调转记录已保存', PERSON_MOVED_BACK: '人员已退回原单位', APPROVED: '调入方已确认',
+  REJECTED: '调入方已驳回', CANCELLED: '已撤销', EXPIRED: '已过期', FAILED: '失败'
+}
+export const CERT_STATUS = { VALID: '有效', REVOKED: '已撤销' }
+export const TITLE_LEVELS = ['正高级', '副高级', '中级', '助理级', '员级']
+
+/** This year in China time, and the years a year select offers (this one and the five before). */
+export function thisYear() {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: CHINA, year: 'numeric' }).format(new Date()))
+}
+export function recentYears(n = 6) {
+  const y = thisYear()
+  return Array.from({ length: n }, (_, i) => y - i)
+}
+
+export function fileSize(bytes) {
+  if (bytes === undefined || bytes === null) return ''
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/** A rate of the statistics API (a fraction, 0.8125) as a percentage (81.3%). */
+export function percent(rate) {
+  if (rate === undefined || rate === null) return ''
+  return `${(Number(rate) * 100).toFixed(1)}%`
+}

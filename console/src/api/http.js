@@ -72,5 +72,5 @@ export const http = {
   get: (path, params, opts) => request('GET', path, { params, ...opts }),
   post: (path, body, opts) => request('POST', path, { body: body === undefined ? {} : body, ...opts }),
   put: (path, body, opts) => request('PUT', path, { body, ...opts }),
-  del: (path, opts) => request('DELETE', path, opts)
+  del: (path, opts) => request('DELETE', path, opts)  // opts.body: DELETE /v1/hours/{id} carries its reason
 }

@@ -24,12 +24,6 @@ import org.junit.jupiter.api.Test;
  * from some page of the console; only {@link #NO_PAGE_CALLS} are not, each for the reason it names.
  * Every /v1 call in console/src goes through {@code http.get|post|put|del('/v1/...')}
  * (src/api/http.js), so the calls are read from the source.
- *
- * <p>Issue 16's console is built by two branches at once: the department pages (materials, hours
- * records, transfers, statistics, persons, certificates) on {@code console-dept}, the other roles'
- * pages on {@code console-roles}. {@link #BUILT_ON_BRANCH_CONSOLE_DEPT} names the routes only the
- * department pages call, until both are merged; the merge removes it (a route in it that the
- * console already calls fails {@link #theBranchListHoldsOnlyRoutesNoPageCallsYet()}).
  */
 class ConsoleRoutesTest {
     private static final Path ROOT = DevServerConfig.ephemeral().projectRoot();
@@ -39,21 +33,10 @@ class ConsoleRoutesTest {
     static final Map<String, String> NO_PAGE_CALLS = Map.of(
             "GET /v1/health", "a liveness probe for monitoring and deployment smoke tests; no person reads it");
 
-    /** Routes only the department pages of branch console-dept call. Removed when that branch is merged. */
-    static final Set<String> BUILT_ON_BRANCH_CONSOLE_DEPT = Set.of(
-            "GET /v1/materials", "POST /v1/materials", "GET /v1/materials/{}", "PUT /v1/materials/{}", "DELETE /v1/materials/{}",
-            "GET /v1/hours", "GET /v1/hours/{}", "DELETE /v1/hours/{}",
-            "GET /v1/persons",
-            "POST /v1/transfers", "GET /v1/transfers", "GET /v1/transfers/{}", "POST /v1/transfers/{}/cancel",
-            "GET /v1/stats/overview", "GET /v1/stats/title-series",
-            "GET /v1/certificates",
-            "POST /v1/exports");
-
     @Test
     void everyRouteAPersonCanCallIsReachableFromAPage() {
         Set<String> missing = new TreeSet<>(templateRoutes());
         missing.removeAll(NO_PAGE_CALLS.keySet());
-        missing.removeAll(BUILT_ON_BRANCH_CONSOLE_DEPT);
         missing.removeAll(consoleCalls());
         assertEquals(Set.of(), missing, "routes of template.yaml that no page of the console calls");
     }
@@ -64,14 +47,6 @@ class ConsoleRoutesTest {
             assertTrue(templateRoutes().contains(route), route + " is no route of template.yaml: drop it from the list");
             assertFalse(consoleCalls().contains(route), route + " is called by a page: it needs no exclusion");
         }
-    }
-
-    @Test
-    void theBranchListHoldsOnlyRoutesNoPageCallsYet() {
-        Set<String> called = new TreeSet<>(BUILT_ON_BRANCH_CONSOLE_DEPT);
-        called.retainAll(consoleCalls());
-        assertEquals(Set.of(), called, "pages call these now: remove them from BUILT_ON_BRANCH_CONSOLE_DEPT");
-        assertTrue(templateRoutes().containsAll(BUILT_ON_BRANCH_CONSOLE_DEPT), "every route of the list is in template.yaml");
     }
 
     @Test
