@@ -7,9 +7,34 @@ import { ApiError } from './http.js'
 /** Headers the browser sets itself and refuses from script. */
 const SET_BY_BROWSER = new Set(['host', 'content-length'])
 
-/** Uploads one File; `onProgress(percent)` as the bytes leave; resolves with the READY file. */
+// The types the API accepts, by extension: browsers often give an empty or odd `file.type`.
+const TYPES = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png'
+}
+/** For `<input type="file" accept>`. */
+export const ACCEPT = Object.keys(TYPES).map((e) => `.${e}`).join(',')
+export const MAX_BYTES = 20 * 1024 * 1024
+
+export function contentTypeOf(fileName) {
+  return TYPES[(fileName.split('.').pop() || '').toLowerCase()] || ''
+}
+
+/**
+ * Uploads one File for `purpose` (MATERIAL, PLAN, EVIDENCE, …); `onProgress(percent)` as the bytes
+ * leave; resolves with the READY file (only a READY file can be attached).
+ */
 export async function uploadFile(file, purpose, onProgress = () => {}) {
-  const started = await api.startUpload({ purpose, fileName: file.name, contentType: file.type || guessType(file.name), size: file.size })
+  const contentType = contentTypeOf(file.name)
+  if (!contentType) throw new ApiError(400, { message: '仅支持 PDF、DOC、DOCX、XLS、XLSX、JPG、PNG 文件' })
+  if (file.size < 1 || file.size > MAX_BYTES) throw new ApiError(400, { message: '文件大小须在 1 字节到 20 MB 之间' })
+  const started = await api.startUpload({ purpose, fileName: file.name, contentType, size: file.size })
   await new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open('PUT', started.uploadUrl)
@@ -23,15 +48,6 @@ export async function uploadFile(file, purpose, onProgress = () => {}) {
   })
   onProgress(100)
   return api.completeUpload(started.fileId)
-}
-
-const TYPES = {
-  pdf: 'application/pdf', doc: 'application/msword', xls: 'application/vnd.ms-excel', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-}
-function guessType(name) {
-  return TYPES[(name.split('.').pop() || '').toLowerCase()] || 'application/octet-stream'
 }
 
 /** Lets the browser fetch a presigned URL as a download (the URL answers Content-Disposition: attachment). */

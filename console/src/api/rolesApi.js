@@ -5,10 +5,6 @@ import { http } from './http.js'
 const enc = encodeURIComponent
 
 export const rolesApi = {
-  // files: declare, then PUT the bytes to the presigned URL (api/presignedUpload.js), then complete
-  createUpload: (body) => http.post('/v1/files', body),
-  completeUpload: (fileId) => http.post(`/v1/files/${enc(fileId)}/complete`, {}),
-  fileDownload: (fileId) => http.get(`/v1/files/${enc(fileId)}/download`),
 
   // a professional's own records
   myChanges: (params) => http.get('/v1/me/changes', params),
