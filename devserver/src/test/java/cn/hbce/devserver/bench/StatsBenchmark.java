@@ -6,15 +6,25 @@ import cn.hbce.common.Ids;
 import cn.hbce.devserver.DevServer;
 import cn.hbce.devserver.DevServerConfig;
 import cn.hbce.devserver.e2e.TestData;
+import cn.hbce.hours.Category;
+import cn.hbce.hours.HoursRecord;
+import cn.hbce.hours.RecordSource;
+import cn.hbce.hours.RecordStatus;
+import cn.hbce.hours.adapter.DynamoHoursRepository;
+import cn.hbce.org.Org;
+import cn.hbce.org.OrgStatus;
 import cn.hbce.org.OrgType;
-import cn.hbce.review.adapter.DynamoReviewRepository;
 import cn.hbce.review.Review;
 import cn.hbce.review.ReviewKind;
+import cn.hbce.review.ReviewRepository;
 import cn.hbce.review.ReviewStatus;
 import cn.hbce.review.ReviewStep;
-import cn.hbce.review.ReviewRepository;
+import cn.hbce.review.adapter.DynamoReviewRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,9 +44,6 @@ import java.util.concurrent.Future;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 
 /**
  * The statistics benchmark (not a test). Run:
@@ -46,8 +53,9 @@ import java.lang.management.MemoryType;
  * <li>10,000 pending reviews in one department's queue, written as the review engine writes them
  * but without their to-do bumps (as data from before the counters); the exact count (what
  * GET /v1/todo did before: a paged COUNT query per kind) timed in-process.</li>
- * <li>{@code persons} approved professionals under that department, then the statistics job through
- * POST /v1/stats/refresh: wall time until SUCCEEDED.</li>
+ * <li>{@code persons} approved professionals spread over {@code orgs} (default 200) units under that
+ * department, each with one or two approved hours records of the year (30 公需 hours, and 60 专业 hours
+ * for two in three), then the statistics job through POST /v1/stats/refresh: wall time until SUCCEEDED.</li>
  * <li>GET /v1/todo after the job: equal to the exact count (else the run fails), and its p50/p99;
  * the overview and title-series routes' latency.</li>
  * <li>{@code exportRows} (default 100,000) approved professionals in one unit, half of them with a
@@ -119,18 +127,43 @@ public final class StatsBenchmark {
             System.out.println("exact count, every kind (paged COUNT queries, in-process; GET /v1/todo before): "
                     + new Percentiles(exactNanos).summary() + "  total=" + exact);
 
-            // 2. persons, then the job
-            long seedPersons = System.nanoTime();
-            parallel(persons, 8, i -> dynamo.putItem(p -> p.tableName(table).item(Map.of(
-                    "PK", AttributeValue.fromS("PERSON#p_bench_" + i), "SK", AttributeValue.fromS("PROFILE"),
-                    "entity", AttributeValue.fromS("PERSON"), "personId", AttributeValue.fromS("p_bench_" + i),
-                    "regOrgId", AttributeValue.fromS(i % 2 == 0 ? unitId : deptId), "regStatus", AttributeValue.fromS("APPROVED"),
-                    "titleSeries", AttributeValue.fromS(SERIES[i % SERIES.length]),
-                    "titleLevel", AttributeValue.fromS(LEVELS[(i / SERIES.length) % LEVELS.length])))));
-            System.out.printf("%n## 2. The statistics job with %d approved persons (+ %d steps; seeded in %.1f s)%n", persons, queue,
-                    (System.nanoTime() - seedPersons) / 1e9);
-            String root = login(api, "HRSS", DevServerConfig.DEFAULT_ROOT_ADMIN_ID_CARD, DevServerConfig.DEFAULT_ROOT_ADMIN_PASSWORD);
+            // 2. persons across `orgs` units, each with approved hours records of the year, then the job
+            int orgs = Integer.getInteger("orgs", 200);
             int year = LocalDate.now(ZoneOffset.ofHours(8)).getYear();
+            long seedPersons = System.nanoTime();
+            List<String> units = new ArrayList<>();
+            for (int u = 0; u < orgs; u++) {
+                String id = unitId + "_" + u;
+                Instant now = Instant.now();
+                app.orgs().create(new Org(id, OrgType.UNIT, "统计压测单位" + u, null, deptId, OrgStatus.APPROVED,
+                        "027-86000000", null, null, 1, now, now));
+                units.add(id);
+            }
+            DynamoHoursRepository hours = new DynamoHoursRepository(dynamo, table, app.cursors());
+            int perBatch = 10;
+            parallel((persons + perBatch - 1) / perBatch, 8, b -> {
+                List<HoursRecord> records = new ArrayList<>();
+                for (int i = b * perBatch; i < Math.min(persons, b * perBatch + perBatch); i++) {
+                    String personId = "p_bench_" + i;
+                    String unit = units.get(i % units.size());
+                    Map<String, AttributeValue> profile = Map.of(
+                            "PK", AttributeValue.fromS("PERSON#" + personId), "SK", AttributeValue.fromS("PROFILE"),
+                            "entity", AttributeValue.fromS("PERSON"), "personId", AttributeValue.fromS(personId),
+                            "regOrgId", AttributeValue.fromS(unit), "regStatus", AttributeValue.fromS("APPROVED"),
+                            "titleSeries", AttributeValue.fromS(SERIES[i % SERIES.length]),
+                            "titleLevel", AttributeValue.fromS(LEVELS[(i / SERIES.length) % LEVELS.length]));
+                    dynamo.putItem(p -> p.tableName(table).item(profile));
+                    // Two approved records a person: 30 公需 hours, and 60 专业 hours for two persons in three.
+                    records.add(benchRecord(personId, unit, deptId, year, Category.PUBLIC, 30));
+                    if (i % 3 != 0) {
+                        records.add(benchRecord(personId, unit, deptId, year, Category.PROFESSIONAL, 60));
+                    }
+                }
+                hours.putAll(records);
+            });
+            System.out.printf("%n## 2. The statistics job with %d approved persons in %d units, %d hours records (+ %d steps; seeded in %.1f s)%n",
+                    persons, orgs, persons + (persons - (persons + 2) / 3), queue, (System.nanoTime() - seedPersons) / 1e9);
+            String root = login(api, "HRSS", DevServerConfig.DEFAULT_ROOT_ADMIN_ID_CARD, DevServerConfig.DEFAULT_ROOT_ADMIN_PASSWORD);
             long jobStart = System.nanoTime();
             String run = post(api, "/v1/stats/refresh", Map.of("year", year), root).path("executionId").asText();
             JsonNode status;
@@ -157,6 +190,14 @@ public final class StatsBenchmark {
             personsExport(api, dynamo, table, deptId, unitId, dept, exportRows);
         }
         System.exit(0);
+    }
+
+    /** An approved record as a decided claim leaves it (what the job counts). */
+    private static HoursRecord benchRecord(String personId, String unit, String deptId, int year, Category category, double hours) {
+        Instant at = Instant.now();
+        return new HoursRecord(Ids.newId("h"), personId, "压测人员", "4201**********0000", unit, "统计压测单位", deptId, year,
+                category, "TRAINING", "压测培训", hours, LocalDate.of(year, 3, 1), LocalDate.of(year, 3, 2), "压测机构",
+                RecordStatus.APPROVED, RecordSource.CLAIM, null, null, List.of(), at, at, null);
     }
 
     /** Part 4: {@code rows} professionals of a new unit under {@code deptId} (written in batches of 25), then one PERSONS xlsx export of them. */
