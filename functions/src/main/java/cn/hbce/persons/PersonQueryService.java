@@ -97,12 +97,17 @@ public final class PersonQueryService {
 
     private Walk resolve(Actor caller, PersonFilter filter) {
         String org = caller.requireOrg();
-        List<PersonDirectory.OrgName> orgs = directory.subtree(org, MAX_ORGS);
+        List<PersonDirectory.OrgName> orgs;
         if (filter.unitOrgId().isPresent()) {
-            orgs = orgs.stream().filter(o -> o.orgId().equals(filter.unitOrgId().get())).toList();
-            if (orgs.isEmpty()) {
+            // One org: its path up to the root says whether it is in the jurisdiction, without
+            // reading the whole subtree (a department with hundreds of units).
+            List<PersonDirectory.OrgSummary> path = directory.ancestry(filter.unitOrgId().get());
+            if (path.stream().noneMatch(o -> o.orgId().equals(org))) {
                 throw new NotFound();
             }
+            orgs = List.of(new PersonDirectory.OrgName(path.get(0).orgId(), path.get(0).name()));
+        } else {
+            orgs = directory.subtree(org, MAX_ORGS);
         }
         Optional<YearRequirement> required = filter.year().map(rules::requirementFor);
         return new Walk(orgs, filter, required, CursorCodec.scope("persons", org, filter.scopeKey()));
