@@ -195,7 +195,7 @@ class TransferFaultIT {
 
     /** The transfer use cases wired as AppContext wires them, but on this test's emulator. */
     private TransferService wire(long decisionTimeoutSeconds) {
-        return wire(decisionTimeoutSeconds, StatisticsTransfer.NONE_YET, TransferSteps.RECORD_BATCH);
+        return wire(decisionTimeoutSeconds, StatisticsTransfer.NONE, TransferSteps.RECORD_BATCH);
     }
 
     /** As {@link #wire(long)} with this statistics port and at most {@code recordBatch} records per MoveRecords call. */
@@ -355,7 +355,7 @@ class TransferFaultIT {
 
     @Test
     void aRecordMoveWhoseAnswersAreLostIsRetriedAndMovesEachRecordOnce() {
-        TransferService service = wire(3600, StatisticsTransfer.NONE_YET, 2);
+        TransferService service = wire(3600, StatisticsTransfer.NONE, 2);
         invoker.failRecordMoves = 2;
         Transfers.Pro p = Transfers.professional(a.unit().orgId(), "记录迁移");
         List<String> ids = hoursAtA(p, 5);
