@@ -198,10 +198,13 @@ public final class TransferSteps {
                     t.personId(), AuditRecord.SUCCESS));
         }
         reviews.finish(t.reviewId(), ReviewStatus.valueOf(outcome.name()), executionId);
+        // The outcome's event goes on the timeline before the status changes, so whoever reads the
+        // transfer as ended also reads how it ended. Only the workflow ends a running transfer, so
+        // its outcome is the one the status will take; a retried call finds the event already there.
+        transfers.addEvent(transferId, new TransferEvent(outcome.name(), now, null, null));
         boolean ended = transfers.end(transferId, outcome, now, outcome == TransferStatus.FAILED ? failure(error) : null);
         personWork.release(t.personId(), transferId);
         if (ended) {
-            transfers.addEvent(transferId, new TransferEvent(outcome.name(), now, null, null));
             audit.record(new AuditRecord(now, AuditContext.system("workflow"), "FINISH_TRANSFER", "TRANSFER", transferId,
                     outcome.name()));
             JsonLog.info("transfer.finished", "transferId", transferId, "outcome", outcome.name());
