@@ -68,7 +68,8 @@ class ConsoleProfessionalIT {
             b.screenshot("21-hours-claim-form");
             b.click("[data-test=claim-submit]");
             WebElement row = b.withText("[data-test=my-hours-table] .el-table__row", title);
-            assertTrue(row.getText().contains("审核中"), row.getText());
+            // textContent, not getText: the status column may lie past the table's visible width.
+            assertTrue(row.getAttribute("textContent").contains("审核中"), row.getAttribute("textContent"));
             b.screenshot("22-my-hours-pending");
         }
         JsonNode record = mine(p, title);
@@ -84,7 +85,7 @@ class ConsoleProfessionalIT {
             b.login(PERSON, p.idCard(), TestData.PASSWORD);
             b.go("/me/hours");
             WebElement row = b.withText("[data-test=my-hours-table] .el-table__row", title);
-            assertTrue(row.getText().contains("已通过"), row.getText());
+            assertTrue(row.getAttribute("textContent").contains("已通过"), row.getAttribute("textContent"));
             b.screenshot("25-my-hours-approved");
         }
     }
