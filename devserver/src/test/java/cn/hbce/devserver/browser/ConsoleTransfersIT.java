@@ -52,8 +52,12 @@ class ConsoleTransfersIT {
             b.click("[data-test=to-submit]");
             b.withText(".el-message-box button", "发起").click();
 
-            WebElement row = b.withText("[data-test=tr-table] .el-table__row", name);
-            assertTrue(row.getText().contains("待确认") && row.getText().contains("湖北省卫生继续教育培训基地"), row.getText());
+            // The records table re-renders while it loads: wait for the row as it ends up, read once.
+            WebElement row = b.until(d -> {
+                WebElement r = b.withText("[data-test=tr-table] .el-table__row", name);
+                String text = r.getAttribute("textContent");
+                return text.contains("待确认") && text.contains("湖北省卫生继续教育培训基地") ? r : null;
+            });
             row.findElement(By.xpath(".//button[contains(., '查看')]")).click();
             WebElement detail = b.find("[data-test=tr-detail]");
             b.until(d -> detail.getText().contains("工作调动") ? true : null);
