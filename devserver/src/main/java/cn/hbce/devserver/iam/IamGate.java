@@ -223,6 +223,10 @@ public final class IamGate implements AutoCloseable {
     }
 
     private void forward(HttpExchange exchange, byte[] body) throws IOException {
+        if (service != Service.S3) {
+            forwardBlocking(exchange, body);
+            return;
+        }
         URI incoming = exchange.getRequestURI();
         URI target = URI.create(upstream.toString() + incoming.getRawPath()
                 + (incoming.getRawQuery() == null ? "" : "?" + incoming.getRawQuery()));
@@ -258,6 +262,52 @@ public final class IamGate implements AutoCloseable {
         }
         exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : out.length);
         if (!noBody) {
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(out);
+            }
+        }
+    }
+
+    /**
+     * The JSON services (DynamoDB, Step Functions, Secrets Manager: a POST and its answer) are
+     * forwarded on this thread over a pooled keep-alive connection. Every DynamoDB call of every
+     * function passes here, and the {@link HttpClient}'s hand-offs to its selector and executor
+     * threads cost a GetItem through the gate ~0.25 ms at p50 and ~1.5 ms at p99 on two cores
+     * (docs/benchmarks.md, 2026-11-30 19:55). S3 keeps the client: its unsigned CORS preflights carry
+     * {@code Origin} and {@code Access-Control-Request-*}, headers HttpURLConnection will not send.
+     */
+    private void forwardBlocking(HttpExchange exchange, byte[] body) throws IOException {
+        URI incoming = exchange.getRequestURI();
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(upstream.toString() + incoming.getRawPath()
+                + (incoming.getRawQuery() == null ? "" : "?" + incoming.getRawQuery())).toURL().openConnection();
+        c.setRequestMethod(exchange.getRequestMethod());
+        c.setConnectTimeout(10_000);
+        c.setReadTimeout((int) Duration.ofMinutes(5).toMillis());
+        c.setInstanceFollowRedirects(false);
+        c.setUseCaches(false);
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(v -> c.addRequestProperty(name, v));
+            }
+        });
+        if (body.length > 0) {
+            c.setDoOutput(true);
+            try (OutputStream os = c.getOutputStream()) {
+                os.write(body);
+            }
+        }
+        int status = c.getResponseCode();
+        byte[] out;
+        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            out = in == null ? new byte[0] : in.readAllBytes();
+        }
+        c.getHeaderFields().forEach((name, values) -> {
+            if (name != null && !HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                exchange.getResponseHeaders().put(name, values);
+            }
+        });
+        exchange.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
+        if (out.length > 0) {
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(out);
             }
