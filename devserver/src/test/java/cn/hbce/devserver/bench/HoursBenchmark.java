@@ -1,5 +1,11 @@
 package cn.hbce.devserver.bench;
 
+import static cn.hbce.devserver.bench.BenchApi.awaitCount;
+import static cn.hbce.devserver.bench.BenchApi.diff;
+import static cn.hbce.devserver.bench.BenchApi.freePort;
+import static cn.hbce.devserver.bench.BenchApi.login;
+import static cn.hbce.devserver.bench.BenchApi.send;
+
 import cn.hbce.AppContext;
 import cn.hbce.bootstrap.Bootstrap;
 import cn.hbce.common.aws.Item;
@@ -93,9 +99,9 @@ public final class HoursBenchmark {
                     new Bootstrap.Account(unitAdmin, "压测单位管理员", TestData.phone(), TestData.PASSWORD));
             app.bootstrap().ensureOrg(base, OrgType.BASE, "学时压测基地", TestData.creditCode(), dept, "027-86000002",
                     new Bootstrap.Account(baseAdmin, "压测基地管理员", TestData.phone(), TestData.PASSWORD));
-            String deptToken = login(api, "DEPARTMENT", deptAdmin);
-            String unitToken = login(api, "UNIT", unitAdmin);
-            String baseToken = login(api, "BASE", baseAdmin);
+            String deptToken = login(api, "DEPARTMENT", deptAdmin, TestData.PASSWORD);
+            String unitToken = login(api, "UNIT", unitAdmin, TestData.PASSWORD);
+            String baseToken = login(api, "BASE", baseAdmin, TestData.PASSWORD);
             DynamoReviewRepository reviews = new DynamoReviewRepository(direct, app.config().tableName(), app.cursors());
 
             declaration(api, app, direct, proxy, reviews, unit, dept, baseToken, deptToken, trainees);
@@ -120,12 +126,12 @@ public final class HoursBenchmark {
         long declareNanos = System.nanoTime() - s0;
         String reviewId = declared.path("reviewId").asText();
         String declarationId = declared.path("declarationId").asText();
-        await("declaration step open", () -> reviews.countPending(dept, ReviewKind.HOURS_DECLARATION), 1, Duration.ofMinutes(2));
+        awaitCount("declaration step open", () -> reviews.countPending(dept, ReviewKind.HOURS_DECLARATION), 1, Duration.ofMinutes(2));
         Map<String, Long> before = proxy.snapshot();
         long start = System.nanoTime();
         send(api, "POST", "/v1/reviews/decisions", Map.of("decisions", List.of(Map.of("reviewId", reviewId, "decision", "APPROVE"))),
                 deptToken, 200);
-        await("declaration applied", () -> Item.of(direct.getItem(g -> g.tableName(app.config().tableName())
+        awaitCount("declaration applied", () -> Item.of(direct.getItem(g -> g.tableName(app.config().tableName())
                 .key(Item.key("HOURSDECL#" + declarationId, "META")).consistentRead(true)).item()).bool("applied") ? 1 : 0,
                 1, Duration.ofMinutes(5));
         long applied = System.nanoTime() - start;
@@ -157,7 +163,7 @@ public final class HoursBenchmark {
             reviewIds.add(f.get());
         }
         pool.shutdown();
-        await("unit steps open", () -> reviews.countPending(unit, ReviewKind.HOURS_CLAIM), n, Duration.ofMinutes(10));
+        awaitCount("unit steps open", () -> reviews.countPending(unit, ReviewKind.HOURS_CLAIM), n, Duration.ofMinutes(10));
         System.out.printf("%n## 2. %d claims through both stages, batches of %d%n", n, batch);
         System.out.printf("seeded %d claims in-process and opened their unit steps in %.1f s%n", n, (System.nanoTime() - s0) / 1e9);
 
@@ -165,11 +171,11 @@ public final class HoursBenchmark {
         long start = System.nanoTime();
         long[] first = decideAll(api, unitToken, reviewIds, batch);
         long firstDone = System.nanoTime();
-        await("department steps open", () -> reviews.countPending(dept, ReviewKind.HOURS_CLAIM), n, Duration.ofMinutes(10));
+        awaitCount("department steps open", () -> reviews.countPending(dept, ReviewKind.HOURS_CLAIM), n, Duration.ofMinutes(10));
         long opened = System.nanoTime();
         long[] second = decideAll(api, deptToken, reviewIds, batch);
         long secondDone = System.nanoTime();
-        await("every claim approved", () -> reviewIds.stream().filter(id -> reviews.get(id).orElseThrow().status().name()
+        awaitCount("every claim approved", () -> reviewIds.stream().filter(id -> reviews.get(id).orElseThrow().status().name()
                 .equals("APPROVED")).count(), n, Duration.ofMinutes(10));
         long allDone = System.nanoTime();
         Map<String, Long> calls = diff(before, proxy.snapshot());
@@ -230,49 +236,4 @@ public final class HoursBenchmark {
         return out;
     }
 
-    private static void await(String what, LongSupplier probe, long target, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long last;
-        while ((last = probe.getAsLong()) < target) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + ": " + last + " of " + target + " after " + timeout);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static Map<String, Long> diff(Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> out = new TreeMap<>();
-        after.forEach((k, v) -> {
-            long d = v - before.getOrDefault(k, 0L);
-            if (d > 0) {
-                out.put(k, d);
-            }
-        });
-        return out;
-    }
-
-    private static String login(URI api, String userType, String idCard) throws Exception {
-        return send(api, "POST", "/v1/auth/login", Map.of("userType", userType, "idCard", idCard, "password", TestData.PASSWORD),
-                null, 200).path("token").asText();
-    }
-
-    private static JsonNode send(URI api, String method, String path, Object body, String token, int expected) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + ": " + r.statusCode() + " " + r.body());
-        }
-        return JSON.readTree(r.body());
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -1,5 +1,13 @@
 package cn.hbce.devserver.bench;
 
+import static cn.hbce.devserver.bench.BenchApi.awaitCount;
+import static cn.hbce.devserver.bench.BenchApi.diff;
+import static cn.hbce.devserver.bench.BenchApi.freePort;
+import static cn.hbce.devserver.bench.BenchApi.get;
+import static cn.hbce.devserver.bench.BenchApi.getRaw;
+import static cn.hbce.devserver.bench.BenchApi.login;
+import static cn.hbce.devserver.bench.BenchApi.post;
+
 import cn.hbce.AppContext;
 import cn.hbce.account.LoginGuard;
 import cn.hbce.account.Person;
@@ -139,7 +147,7 @@ public final class ReviewBenchmark {
         System.out.printf("seeded %d registrations + opened their steps in %.1f s (in-process submit, devserver's Step Functions)%n",
                 n, (System.nanoTime() - seedStart) / 1e9);
 
-        String token = login(api, "DEPARTMENT", t.adminIdCard);
+        String token = login(api, "DEPARTMENT", t.adminIdCard, TestData.PASSWORD);
         List<String> reviewIds = new ArrayList<>();
         String cursor = null;
         do {
@@ -287,7 +295,7 @@ public final class ReviewBenchmark {
         System.out.printf("%n## 2. List and to-do latency with %d pending reviews in one queue%n", size);
         System.out.printf("seeded %d reviews (review + step items) in %.1f s through DynamoReviewRepository%n", size,
                 (System.nanoTime() - seedStart) / 1e9);
-        String token = login(api, "DEPARTMENT", t.adminIdCard);
+        String token = login(api, "DEPARTMENT", t.adminIdCard, TestData.PASSWORD);
         // the 2nd page's cursor, for a "next page" request
         JsonNode first = get(api, "/v1/reviews?limit=20", token);
         String cursor = first.path("nextCursor").asText();
@@ -373,32 +381,6 @@ public final class ReviewBenchmark {
         }
     }
 
-    interface Probe {
-        long value() throws Exception;
-    }
-
-    private static void awaitCount(String what, Probe probe, long target, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long last;
-        while ((last = probe.value()) < target) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + ": " + last + " of " + target + " after " + timeout);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static Map<String, Long> diff(Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> out = new TreeMap<>();
-        after.forEach((k, v) -> {
-            long d = v - before.getOrDefault(k, 0L);
-            if (d > 0) {
-                out.put(k, d);
-            }
-        });
-        return out;
-    }
-
     private static void printCalls(Map<String, Long> calls, int reviews) {
         long total = calls.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf("  total %d = %.2f per review %s%n", total, (double) total / reviews, perRequest(calls, reviews));
@@ -415,43 +397,6 @@ public final class ReviewBenchmark {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String login(URI api, String userType, String idCard) throws Exception {
-        JsonNode r = post(api, "/v1/auth/login", Map.of("userType", userType, "idCard", idCard, "password", TestData.PASSWORD), null);
-        return r.path("token").asText();
-    }
-
-    private static JsonNode get(URI api, String path, String token) throws Exception {
-        HttpResponse<String> r = getRaw(api, path, token);
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.body());
-        }
-        return JSON.readTree(r.body());
-    }
-
-    private static HttpResponse<String> getRaw(URI api, String path, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(api.resolve(path)).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode post(URI api, String path, Object body, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("POST " + path + ": " + r.statusCode() + " " + r.body());
-        }
-        return JSON.readTree(r.body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     // ------------------------------------------------------------------ the counting proxy

@@ -1,5 +1,9 @@
 package cn.hbce.devserver.bench;
 
+import static cn.hbce.devserver.bench.BenchApi.get;
+import static cn.hbce.devserver.bench.BenchApi.login;
+import static cn.hbce.devserver.bench.BenchApi.post;
+
 import cn.hbce.AppContext;
 import cn.hbce.bootstrap.Bootstrap;
 import cn.hbce.common.Ids;
@@ -321,30 +325,4 @@ public final class StatsBenchmark {
         }
     }
 
-    private static String login(URI api, String userType, String idCard, String password) throws Exception {
-        Map<String, Object> body = new HashMap<>(Map.of("userType", userType, "idCard", idCard, "password", password));
-        return post(api, "/v1/auth/login", body, null).path("token").asText();
-    }
-
-    private static JsonNode get(URI api, String path, String token) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(api.resolve(path)).header("Authorization", "Bearer " + token)
-                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
-        }
-        return JSON.readTree(r.body());
-    }
-
-    private static JsonNode post(URI api, String path, Object body, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (r.statusCode() >= 300) {
-            throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
-        }
-        return JSON.readTree(r.body());
-    }
 }

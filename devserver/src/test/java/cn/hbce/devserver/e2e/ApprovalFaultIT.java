@@ -2,7 +2,6 @@ package cn.hbce.devserver.e2e;
 
 import static cn.hbce.devserver.e2e.Fixtures.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,11 +15,6 @@ import cn.hbce.common.aws.AwsClients;
 import cn.hbce.common.domain.Actor;
 import cn.hbce.emulator.sfn.LambdaInvocationException;
 import cn.hbce.emulator.sfn.LambdaInvoker;
-import cn.hbce.emulator.sfn.ManualClock;
-import cn.hbce.emulator.sfn.StepFunctionsLocal;
-import cn.hbce.emulator.sfn.StepFunctionsLocalConfig;
-import cn.hbce.registration.OrgRegistrationEffect;
-import cn.hbce.registration.PersonRegistrationEffect;
 import cn.hbce.review.adapter.DynamoReviewRepository;
 import cn.hbce.review.FinishReviewFunction;
 import cn.hbce.review.OpenDecisionFunction;
@@ -34,9 +28,6 @@ import cn.hbce.review.adapter.SfnApprovalWorkflow;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,11 +42,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
@@ -70,11 +56,8 @@ class ApprovalFaultIT {
     private static final String FINISH = "FaultFinishReview";
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private ManualClock clock;
     private Invoker invoker;
-    private StepFunctionsLocal sfn;
-    private SfnClient client;
-    private String machineArn;
+    private FaultMachine machine;
     private DynamoReviewRepository repository;
     private CountingAudit audit;
     private Reviews.Tree tree;
@@ -149,20 +132,11 @@ class ApprovalFaultIT {
     }
 
     @BeforeEach
-    void startAnEmulatorOfOurOwn() throws IOException {
+    void startAnEmulatorOfOurOwn() {
         E2E.server();
-        clock = new ManualClock(Instant.now());
         invoker = new Invoker();
-        sfn = StepFunctionsLocal.start(StepFunctionsLocalConfig.builder().lambdaInvoker(invoker).clock(clock).build());
-        String definition = Files.readString(projectRoot().resolve("statemachines/approval.asl.json"), StandardCharsets.UTF_8)
-                .replace("${Partition}", "aws")
-                .replace("${OpenDecisionFunctionArn}", "arn:aws:lambda:us-east-1:000000000000:function:" + OPEN + ":live")
-                .replace("${FinishReviewFunctionArn}", "arn:aws:lambda:us-east-1:000000000000:function:" + FINISH + ":live");
-        assertFalse(definition.contains("${"), "every substitution made");
-        machineArn = sfn.deployStateMachine("ApprovalFaults", definition, "arn:aws:iam::000000000000:role/ApprovalFaults");
-        client = SfnClient.builder().endpointOverride(sfn.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fault", "fault")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        machine = new FaultMachine("approval.asl.json", "ApprovalFaults", invoker,
+                Map.of("OpenDecisionFunctionArn", OPEN, "FinishReviewFunctionArn", FINISH));
         AppContext app = AppContext.get();
         // With the to-do counters, as AppContext wires it (GET /v1/todo reads them).
         repository = new DynamoReviewRepository(AwsClients.dynamo(), app.config().tableName(), app.cursors(), app.stats().live());
@@ -172,32 +146,16 @@ class ApprovalFaultIT {
 
     @AfterEach
     void stop() {
-        if (client != null) {
-            client.close();
+        if (machine != null) {
+            machine.close();
         }
-        if (sfn != null) {
-            sfn.close();
-        }
-    }
-
-    private static Path projectRoot() {
-        String configured = System.getProperty("hbce.project.root");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("statemachines/approval.asl.json"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("project root not found");
     }
 
     /** A ReviewService wired as AppContext wires it, but whose workflow is this test's emulator. */
     private ReviewService service(long decisionTimeoutSeconds) {
         AppContext app = AppContext.get();
         Map<ReviewKind, ReviewEffect> effects = AppContext.reviewEffects(app.orgs(), app.accounts(), app.stats().live());
-        ReviewService service = new ReviewService(repository, new SfnApprovalWorkflow(client, machineArn, decisionTimeoutSeconds),
+        ReviewService service = new ReviewService(repository, new SfnApprovalWorkflow(machine.client, machine.arn, decisionTimeoutSeconds),
                 effects, audit, Clock.systemUTC());
         invoker.service = service;
         return service;
@@ -234,33 +192,6 @@ class ApprovalFaultIT {
                 .filter(s -> s.status() == ReviewStatus.PENDING && s.taskToken() != null).findFirst());
     }
 
-    private String executionArn(String reviewId) {
-        return machineArn.replace(":stateMachine:", ":execution:") + ":" + reviewId;
-    }
-
-    /**
-     * Waits for the execution to end, moving the manual clock past every timer due within the next
-     * {@code horizon} (retries) whenever one is pending; returns the final status.
-     */
-    private ExecutionStatus runToEnd(String reviewId, Duration horizon) {
-        return Reviews.await(() -> "execution " + reviewId + " to end; timers " + sfn.pendingTimers(), Reviews.WAIT, () -> {
-            ExecutionStatus status = client.describeExecution(r -> r.executionArn(executionArn(reviewId))).status();
-            if (status != ExecutionStatus.RUNNING) {
-                return Optional.of(status);
-            }
-            Instant limit = clock.instant().plus(horizon);
-            sfn.pendingTimers().stream().filter(t -> t.isBefore(limit)).max(Instant::compareTo)
-                    .ifPresent(due -> clock.set(due.isAfter(clock.instant()) ? due.plusMillis(1) : clock.instant()));
-            return Optional.empty();
-        });
-    }
-
-    private List<HistoryEvent> history(String reviewId) {
-        List<HistoryEvent> events = new ArrayList<>();
-        client.getExecutionHistoryPaginator(r -> r.executionArn(executionArn(reviewId))).events().forEach(events::add);
-        return events;
-    }
-
     private static long count(List<HistoryEvent> events, String type) {
         return events.stream().filter(e -> e.typeAsString().equals(type)).count();
     }
@@ -282,11 +213,11 @@ class ApprovalFaultIT {
         Reviews.await("the first FinishReview invocation", () -> invoker.finishCalls.get() >= 1 ? Optional.of(true) : Optional.empty());
         assertEquals(RegistrationStatus.PENDING, registration(p.personId()), "the failed attempt did nothing");
 
-        assertEquals(ExecutionStatus.SUCCEEDED, runToEnd(p.reviewId(), Duration.ofSeconds(120)));
+        assertEquals(ExecutionStatus.SUCCEEDED, machine.runToEnd(p.reviewId(), Duration.ofSeconds(120), Reviews.WAIT));
         assertCompletedOnce(p, ReviewStatus.APPROVED);
         assertEquals(2, invoker.finishCalls.get(), "one failure, one retry");
         assertEquals(List.of("APPROVED", "APPROVED"), invoker.finishOutcomes);
-        List<HistoryEvent> events = history(p.reviewId());
+        List<HistoryEvent> events = machine.history(p.reviewId());
         assertEquals(1, count(events, "TaskFailed"), () -> "one failed attempt in the history: " + events);
         E2E.Resp login = Fixtures.login("PERSON", p.idCard(), TestData.PASSWORD);
         assertEquals(200, login.status(), login::toString);
@@ -301,7 +232,7 @@ class ApprovalFaultIT {
         awaitOpenStep(p.reviewId());
 
         service.decide(decider(), List.of(new ReviewService.Decision(p.reviewId(), true, null)), meta());
-        assertEquals(ExecutionStatus.SUCCEEDED, runToEnd(p.reviewId(), Duration.ofSeconds(120)));
+        assertEquals(ExecutionStatus.SUCCEEDED, machine.runToEnd(p.reviewId(), Duration.ofSeconds(120), Reviews.WAIT));
         assertEquals(2, invoker.finishCalls.get(), "the work ran twice");
         assertCompletedOnce(p, ReviewStatus.APPROVED);
         assertEquals(200, Fixtures.login("PERSON", p.idCard(), TestData.PASSWORD).status());
@@ -317,7 +248,7 @@ class ApprovalFaultIT {
 
         assertEquals(ReviewService.Outcome.DONE, service.decide(decider(),
                 List.of(new ReviewService.Decision(p.reviewId(), false, "故障注入驳回")), meta()).get(0).outcome());
-        assertEquals(ExecutionStatus.SUCCEEDED, runToEnd(p.reviewId(), Duration.ofSeconds(120)));
+        assertEquals(ExecutionStatus.SUCCEEDED, machine.runToEnd(p.reviewId(), Duration.ofSeconds(120), Reviews.WAIT));
         assertEquals(3, invoker.finishCalls.get(), "two failures, one success");
         assertEquals(List.of("REJECTED", "REJECTED", "REJECTED"), invoker.finishOutcomes);
         assertCompletedOnce(p, ReviewStatus.REJECTED);
@@ -330,21 +261,13 @@ class ApprovalFaultIT {
         invoker.failOpenFirst = 1;
         Pending p = submitPersonRegistration(service);
         Reviews.await("the first OpenDecision invocation", () -> invoker.openCalls.get() >= 1 ? Optional.of(true) : Optional.empty());
-        Reviews.await(() -> "the retry of OpenDecision; timers " + sfn.pendingTimers(), Reviews.WAIT, () -> {
-            if (invoker.openCalls.get() >= 2) {
-                return Optional.of(true);
-            }
-            Instant limit = clock.instant().plusSeconds(120);
-            sfn.pendingTimers().stream().filter(t -> t.isBefore(limit)).max(Instant::compareTo)
-                    .ifPresent(due -> clock.set(due.isAfter(clock.instant()) ? due.plusMillis(1) : clock.instant()));
-            return Optional.empty();
-        });
+        machine.await("the retry of OpenDecision", Duration.ofSeconds(120), () -> invoker.openCalls.get() >= 2);
         awaitOpenStep(p.reviewId());
         assertEquals(1, repository.steps(p.reviewId()).size(), "one step");
         assertEquals(1, Reviews.todo(tree.deptToken(), "PERSON_REGISTRATION"), "in the decider's to-do once");
 
         service.decide(decider(), List.of(new ReviewService.Decision(p.reviewId(), true, null)), meta());
-        assertEquals(ExecutionStatus.SUCCEEDED, runToEnd(p.reviewId(), Duration.ofSeconds(120)));
+        assertEquals(ExecutionStatus.SUCCEEDED, machine.runToEnd(p.reviewId(), Duration.ofSeconds(120), Reviews.WAIT));
         assertCompletedOnce(p, ReviewStatus.APPROVED);
     }
 
@@ -355,14 +278,14 @@ class ApprovalFaultIT {
         awaitOpenStep(p.reviewId());
         assertEquals(1, Reviews.todo(tree.deptToken(), "PERSON_REGISTRATION"));
         assertTrue(Reviews.find(Reviews.listAll(tree.deptToken(), "status=PENDING"), "personId", p.personId()).isPresent());
-        Instant opened = clock.instant();
-        assertTrue(sfn.pendingTimers().stream().anyMatch(t -> !t.isBefore(opened.plusSeconds(59)) && !t.isAfter(opened.plusSeconds(61))),
-                () -> "a decision timer about 60 s out: " + sfn.pendingTimers());
+        Instant opened = machine.clock.instant();
+        assertTrue(machine.sfn.pendingTimers().stream().anyMatch(t -> !t.isBefore(opened.plusSeconds(59)) && !t.isAfter(opened.plusSeconds(61))),
+                () -> "a decision timer about 60 s out: " + machine.sfn.pendingTimers());
 
-        clock.advance(Duration.ofSeconds(30));
+        machine.clock.advance(Duration.ofSeconds(30));
         assertEquals(ReviewStatus.PENDING, repository.get(p.reviewId()).orElseThrow().status(), "not yet expired");
-        clock.advance(Duration.ofSeconds(31));
-        assertEquals(ExecutionStatus.SUCCEEDED, runToEnd(p.reviewId(), Duration.ofSeconds(120)));
+        machine.clock.advance(Duration.ofSeconds(31));
+        assertEquals(ExecutionStatus.SUCCEEDED, machine.runToEnd(p.reviewId(), Duration.ofSeconds(120), Reviews.WAIT));
 
         Review review = repository.get(p.reviewId()).orElseThrow();
         assertEquals(ReviewStatus.EXPIRED, review.status());

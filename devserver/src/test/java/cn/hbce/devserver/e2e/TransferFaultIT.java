@@ -10,9 +10,6 @@ import cn.hbce.common.aws.AwsClients;
 import cn.hbce.common.domain.Actor;
 import cn.hbce.emulator.sfn.LambdaInvocationException;
 import cn.hbce.emulator.sfn.LambdaInvoker;
-import cn.hbce.emulator.sfn.ManualClock;
-import cn.hbce.emulator.sfn.StepFunctionsLocal;
-import cn.hbce.emulator.sfn.StepFunctionsLocalConfig;
 import cn.hbce.review.adapter.DynamoPersonWorkRegistry;
 import cn.hbce.review.adapter.DynamoReviewRepository;
 import cn.hbce.review.OpenDecisionFunction;
@@ -46,9 +43,6 @@ import cn.hbce.transfer.adapter.SfnTransferWorkflow;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,17 +51,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
@@ -83,11 +71,8 @@ class TransferFaultIT {
     private static final String FINISH = "FaultFinishTransfer";
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private ManualClock clock;
     private Invoker invoker;
-    private StepFunctionsLocal sfn;
-    private SfnClient client;
-    private String machineArn;
+    private FaultMachine machine;
     private ApprovalFaultIT.CountingAudit audit;
     private DynamoTransferRepository transfers;
     private DynamoReviewRepository reviewRepository;
@@ -149,22 +134,12 @@ class TransferFaultIT {
     }
 
     @BeforeEach
-    void startAnEmulatorOfOurOwn() throws IOException {
+    void startAnEmulatorOfOurOwn() {
         E2E.server();
-        clock = new ManualClock(Instant.now());
         invoker = new Invoker();
-        sfn = StepFunctionsLocal.start(StepFunctionsLocalConfig.builder().lambdaInvoker(invoker).clock(clock).build());
-        String definition = Files.readString(projectRoot().resolve("statemachines/transfer.asl.json"), StandardCharsets.UTF_8)
-                .replace("${Partition}", "aws")
-                .replace("${CheckTransferWorkFunctionArn}", "arn:aws:lambda:us-east-1:000000000000:function:" + CHECK + ":live")
-                .replace("${OpenDecisionFunctionArn}", "arn:aws:lambda:us-east-1:000000000000:function:" + OPEN + ":live")
-                .replace("${ApplyTransferFunctionArn}", "arn:aws:lambda:us-east-1:000000000000:function:" + APPLY + ":live")
-                .replace("${FinishTransferFunctionArn}", "arn:aws:lambda:us-east-1:000000000000:function:" + FINISH + ":live");
-        assertFalse(definition.contains("${"), "every substitution made");
-        machineArn = sfn.deployStateMachine("TransferFaults", definition, "arn:aws:iam::000000000000:role/TransferFaults");
-        client = SfnClient.builder().endpointOverride(sfn.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fault", "fault")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        machine = new FaultMachine("transfer.asl.json", "TransferFaults", invoker, Map.of(
+                "CheckTransferWorkFunctionArn", CHECK, "OpenDecisionFunctionArn", OPEN,
+                "ApplyTransferFunctionArn", APPLY, "FinishTransferFunctionArn", FINISH));
         AppContext app = AppContext.get();
         String table = app.config().tableName();
         transfers = new DynamoTransferRepository(AwsClients.dynamo(), table, app.cursors());
@@ -176,21 +151,9 @@ class TransferFaultIT {
 
     @AfterEach
     void stop() {
-        if (client != null) {
-            client.close();
+        if (machine != null) {
+            machine.close();
         }
-        if (sfn != null) {
-            sfn.close();
-        }
-    }
-
-    private static Path projectRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("statemachines/transfer.asl.json"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("project root not found");
     }
 
     /** The transfer use cases wired as AppContext wires them, but on this test's emulator. */
@@ -204,9 +167,9 @@ class TransferFaultIT {
         String table = app.config().tableName();
         PersonWorkGuard guard = new PersonWorkGuard(new DynamoPersonWorkRegistry(AwsClients.dynamo(), table), reviewRepository,
                 Clock.systemUTC());
-        ReviewService reviews = new ReviewService(reviewRepository, new SfnApprovalWorkflow(() -> client, null, decisionTimeoutSeconds,
-                Set.of(machineArn)), Map.of(), audit, Clock.systemUTC(), guard);
-        SfnTransferWorkflow workflow = new SfnTransferWorkflow(() -> client, machineArn, decisionTimeoutSeconds);
+        ReviewService reviews = new ReviewService(reviewRepository, new SfnApprovalWorkflow(() -> machine.client, null, decisionTimeoutSeconds,
+                Set.of(machine.arn)), Map.of(), audit, Clock.systemUTC(), guard);
+        SfnTransferWorkflow workflow = new SfnTransferWorkflow(() -> machine.client, machine.arn, decisionTimeoutSeconds);
         invoker.reviews = reviews;
         RecordMoves records = new DynamoRecordMoves(new DynamoHoursRelisting(AwsClients.dynamo(), table),
                 new DynamoCertificateRelisting(AwsClients.dynamo(), table), new OrgPaths(app.orgs()));
@@ -224,26 +187,9 @@ class TransferFaultIT {
         return new AuditContext("transfer-fault-test", "127.0.0.1", null, null);
     }
 
-    private String executionArn(String reviewId) {
-        return machineArn.replace(":stateMachine:", ":execution:") + ":" + reviewId;
-    }
-
     private void awaitOpenStep(String reviewId) {
         Reviews.await("the TRANSFER_IN step opened by our emulator", () -> reviewRepository.steps(reviewId).stream()
                 .filter(s -> s.status() == ReviewStatus.PENDING && s.taskToken() != null).findFirst());
-    }
-
-    private ExecutionStatus runToEnd(String reviewId, Duration horizon) {
-        return Reviews.await(() -> "execution " + reviewId + " to end; timers " + sfn.pendingTimers(), Duration.ofSeconds(30), () -> {
-            ExecutionStatus status = client.describeExecution(r -> r.executionArn(executionArn(reviewId))).status();
-            if (status != ExecutionStatus.RUNNING) {
-                return Optional.of(status);
-            }
-            Instant limit = clock.instant().plus(horizon);
-            sfn.pendingTimers().stream().filter(t -> t.isBefore(limit)).max(Instant::compareTo)
-                    .ifPresent(due -> clock.set(due.isAfter(clock.instant()) ? due.plusMillis(1) : clock.instant()));
-            return Optional.empty();
-        });
     }
 
     private List<String> events(String transferId) {
@@ -268,7 +214,7 @@ class TransferFaultIT {
         Transfers.Pro p = Transfers.professional(a.unit().orgId(), "瞬时故障");
         TransferService.Started t = approvedByB(service, p);
 
-        assertEquals(ExecutionStatus.SUCCEEDED, runToEnd(t.reviewId(), Duration.ofSeconds(120)));
+        assertEquals(ExecutionStatus.SUCCEEDED, machine.runToEnd(t.reviewId(), Duration.ofSeconds(120), Duration.ofSeconds(30)));
         assertEquals(2, invoker.moveCalls.get(), "one lost answer, one retry");
         Transfer done = transfers.get(t.transferId()).orElseThrow();
         assertEquals(TransferStatus.APPROVED, done.status());
@@ -287,7 +233,7 @@ class TransferFaultIT {
         Transfers.Pro p = Transfers.professional(a.unit().orgId(), "永久故障");
         TransferService.Started t = approvedByB(service, p);
 
-        assertEquals(ExecutionStatus.FAILED, runToEnd(t.reviewId(), Duration.ofSeconds(600)));
+        assertEquals(ExecutionStatus.FAILED, machine.runToEnd(t.reviewId(), Duration.ofSeconds(600), Duration.ofSeconds(30)));
         assertTrue(invoker.moveCalls.get() > 3, "the move was retried: " + invoker.moveCalls.get());
         Transfer failed = transfers.get(t.transferId()).orElseThrow();
         assertEquals(TransferStatus.FAILED, failed.status());
@@ -313,10 +259,10 @@ class TransferFaultIT {
         awaitOpenStep(t.reviewId());
         assertTrue(Reviews.find(Reviews.listAll(b.deptToken(), "kind=TRANSFER_IN&status=PENDING"), "personId", p.personId()).isPresent());
 
-        clock.advance(Duration.ofSeconds(30));
+        machine.clock.advance(Duration.ofSeconds(30));
         assertEquals(TransferStatus.PENDING, transfers.get(t.transferId()).orElseThrow().status(), "not yet expired");
-        clock.advance(Duration.ofSeconds(31));
-        assertEquals(ExecutionStatus.SUCCEEDED, runToEnd(t.reviewId(), Duration.ofSeconds(120)));
+        machine.clock.advance(Duration.ofSeconds(31));
+        assertEquals(ExecutionStatus.SUCCEEDED, machine.runToEnd(t.reviewId(), Duration.ofSeconds(120), Duration.ofSeconds(30)));
 
         assertEquals(TransferStatus.EXPIRED, transfers.get(t.transferId()).orElseThrow().status());
         assertEquals(ReviewStatus.EXPIRED, reviewRepository.get(t.reviewId()).orElseThrow().status());
@@ -362,7 +308,7 @@ class TransferFaultIT {
         assertEquals(Set.copyOf(ids), Set.copyOf(listedRecords(a.deptToken(), p)), "A lists the records before");
         TransferService.Started t = approvedByB(service, p);
 
-        assertEquals(ExecutionStatus.SUCCEEDED, runToEnd(t.reviewId(), Duration.ofSeconds(120)));
+        assertEquals(ExecutionStatus.SUCCEEDED, machine.runToEnd(t.reviewId(), Duration.ofSeconds(120), Duration.ofSeconds(30)));
         assertEquals(TransferStatus.APPROVED, transfers.get(t.transferId()).orElseThrow().status());
         // Batches of two over five records: H(2), H(2), H(1) then the certificates; the first two answers were lost.
         assertTrue(invoker.recordMoves.size() >= 6, () -> "batches and retries: " + invoker.recordMoves);
@@ -396,7 +342,7 @@ class TransferFaultIT {
         List<String> ids = hoursAtA(p, 3);
         TransferService.Started t = approvedByB(service, p);
 
-        assertEquals(ExecutionStatus.FAILED, runToEnd(t.reviewId(), Duration.ofSeconds(600)));
+        assertEquals(ExecutionStatus.FAILED, machine.runToEnd(t.reviewId(), Duration.ofSeconds(600), Duration.ofSeconds(30)));
         assertTrue(statisticsCalls.get() > 1, "MoveStatistics was retried before the failure branch");
         assertEquals(TransferStatus.FAILED, transfers.get(t.transferId()).orElseThrow().status());
         assertEquals(a.unit().orgId(), Transfers.orgOf(p.personId()), "the person is back at A");
