@@ -21,7 +21,8 @@ import org.openqa.selenium.WebElement;
 /**
  * 人员调出 and 调转记录 in headless Chromium: the demo department admin finds a professional of the
  * hospital by name, sees the person's information filled in, picks the training base as the new
- * org, sends the request, finds it pending in 调转记录 and opens its detail; the API holds it.
+ * org, sends the request, finds it pending in 调转记录, opens its detail and withdraws it (撤销); the
+ * API holds it CANCELLED and the person where they were.
  */
 class ConsoleTransfersIT {
 
@@ -63,6 +64,18 @@ class ConsoleTransfersIT {
             b.until(d -> detail.getText().contains("工作调动") ? true : null);
             assertTrue(detail.getText().contains("武汉市第一医院"), detail.getText());
             b.screenshot("26-transfer-records");
+
+            // 撤销: from the detail, confirmed; the records then show the transfer withdrawn (the
+            // workflow ends it CANCELLED just after the answer, so the page is reloaded until it has).
+            b.withText(".el-drawer button", "撤销调出申请").click();
+            b.withText(".el-message-box button", "撤销").click();
+            b.withText(".el-message", "已撤销");
+            b.until(d -> {
+                b.go("/transfers?direction=OUT");
+                WebElement r = b.withText("[data-test=tr-table] .el-table__row", name);
+                String text = r.getAttribute("textContent");
+                return text.contains("已撤销") && !text.contains("撤销调出申请") ? true : null;
+            });
         }
 
         String token = Fixtures.token("DEPARTMENT", Fixtures.HEALTH_ADMIN_ID_CARD, Fixtures.DEMO_PASSWORD);
@@ -73,5 +86,8 @@ class ConsoleTransfersIT {
         }
         assertTrue(mine != null, "the transfer is stored: " + items);
         assertEquals(DemoData.BASE, mine.path("to").path("orgId").asText());
+        assertEquals("CANCELLED", mine.path("status").asText(), "withdrawn from the console");
+        assertEquals(DemoData.HOSPITAL, E2E.get("/v1/persons/" + personId, token).json().path("org").path("orgId").asText(),
+                "the person stays where they were");
     }
 }
