@@ -115,6 +115,19 @@ public final class Browser implements AutoCloseable {
                 .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null));
     }
 
+    /**
+     * The row among {@code rowsCss} that names {@code name}, once its whole text (textContent: also
+     * the columns past the table's visible width) holds every one of {@code expected}. A table
+     * re-renders while it loads: a row read before it settles may be gone or stale.
+     */
+    public WebElement settledRow(String rowsCss, String name, String... expected) {
+        return until(d -> {
+            WebElement row = withText(rowsCss, name);
+            String text = row.getAttribute("textContent");
+            return java.util.Arrays.stream(expected).allMatch(text::contains) ? row : null;
+        });
+    }
+
     public void type(String css, String text) {
         WebElement input = find(css);
         input.clear();

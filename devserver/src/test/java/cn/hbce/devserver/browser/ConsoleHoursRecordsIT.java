@@ -62,8 +62,7 @@ class ConsoleHoursRecordsIT {
             b.go("/hours/records");
             b.type("#hr-q", name);
             b.click("[data-test=hr-search]");
-            b.until(d -> b.withText("[data-test=hr-table] .el-table__row", name).getAttribute("textContent").contains("已通过")
-                    ? true : null);
+            b.settledRow("[data-test=hr-table] .el-table__row", name, "已通过");
 
             b.click("[data-test=hr-delete-" + recordId + "]");
             b.click("[data-test=hr-del-confirm]");
@@ -73,10 +72,7 @@ class ConsoleHoursRecordsIT {
             b.click("[data-test=hr-del-confirm]");
             b.withText(".el-message-box button", "删除").click();
 
-            WebElement row = b.until(d -> {
-                WebElement r = b.withText("[data-test=hr-table] .el-table__row", name);
-                return r.getAttribute("textContent").contains("已删除") ? r : null;
-            });
+            WebElement row = b.settledRow("[data-test=hr-table] .el-table__row", name, "已删除");
             assertTrue(!row.getAttribute("textContent").contains("删除记录"), "a deleted record offers no delete");
         }
 

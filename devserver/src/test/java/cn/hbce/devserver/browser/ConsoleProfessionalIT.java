@@ -67,9 +67,7 @@ class ConsoleProfessionalIT {
             b.find("[data-test=claim-files-ready]");
             b.screenshot("21-hours-claim-form");
             b.click("[data-test=claim-submit]");
-            WebElement row = b.withText("[data-test=my-hours-table] .el-table__row", title);
-            // textContent, not getText: the status column may lie past the table's visible width.
-            assertTrue(row.getAttribute("textContent").contains("审核中"), row.getAttribute("textContent"));
+            b.settledRow("[data-test=my-hours-table] .el-table__row", title, "审核中");
             b.screenshot("22-my-hours-pending");
         }
         JsonNode record = mine(p, title);
@@ -84,8 +82,7 @@ class ConsoleProfessionalIT {
         try (Browser b = Browser.open()) {
             b.login(PERSON, p.idCard(), TestData.PASSWORD);
             b.go("/me/hours");
-            WebElement row = b.withText("[data-test=my-hours-table] .el-table__row", title);
-            assertTrue(row.getAttribute("textContent").contains("已通过"), row.getAttribute("textContent"));
+            b.settledRow("[data-test=my-hours-table] .el-table__row", title, "已通过");
             b.screenshot("25-my-hours-approved");
         }
     }
@@ -100,8 +97,7 @@ class ConsoleProfessionalIT {
         try (Browser b = Browser.open()) {
             b.login(PERSON, p.idCard(), TestData.PASSWORD);
             b.go("/me/certificates");
-            WebElement row = b.withText("[data-test=my-cert-table] .el-table__row", number);
-            assertTrue(row.getText().contains(code) && row.getText().contains("有效"), row.getText());
+            b.settledRow("[data-test=my-cert-table] .el-table__row", number, code, "有效");
             b.screenshot("26-my-certificates");
             b.go("/me/annual-status");
             assertTrue(b.withText("[data-test=status-result]", "已达标").isDisplayed());

@@ -53,12 +53,7 @@ class ConsoleTransfersIT {
             b.click("[data-test=to-submit]");
             b.withText(".el-message-box button", "发起").click();
 
-            // The records table re-renders while it loads: wait for the row as it ends up, read once.
-            WebElement row = b.until(d -> {
-                WebElement r = b.withText("[data-test=tr-table] .el-table__row", name);
-                String text = r.getAttribute("textContent");
-                return text.contains("待确认") && text.contains("湖北省卫生继续教育培训基地") ? r : null;
-            });
+            WebElement row = b.settledRow("[data-test=tr-table] .el-table__row", name, "待确认", "湖北省卫生继续教育培训基地");
             row.findElement(By.xpath(".//button[contains(., '查看')]")).click();
             WebElement detail = b.find("[data-test=tr-detail]");
             b.until(d -> detail.getText().contains("工作调动") ? true : null);
@@ -72,9 +67,8 @@ class ConsoleTransfersIT {
             b.withText(".el-message", "已撤销");
             b.until(d -> {
                 b.go("/transfers?direction=OUT");
-                WebElement r = b.withText("[data-test=tr-table] .el-table__row", name);
-                String text = r.getAttribute("textContent");
-                return text.contains("已撤销") && !text.contains("撤销调出申请") ? true : null;
+                return b.withText("[data-test=tr-table] .el-table__row", name).getAttribute("textContent").contains("已撤销")
+                        ? true : null;
             });
         }
 
