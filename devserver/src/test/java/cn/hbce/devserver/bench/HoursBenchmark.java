@@ -19,12 +19,7 @@ import cn.hbce.org.OrgType;
 import cn.hbce.review.adapter.DynamoReviewRepository;
 import cn.hbce.review.ReviewKind;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,11 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.LongSupplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -62,8 +55,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * submitted in-process through ClaimService (the route's use case); everything measured goes through the API.
  */
 public final class HoursBenchmark {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final int YEAR = LocalDate.now(ZoneOffset.ofHours(8)).getYear();
 
     private HoursBenchmark() {

@@ -37,8 +37,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -87,7 +85,6 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  */
 public final class ReviewBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final String REGION = "us-east-1";
 
     private ReviewBenchmark() {

@@ -25,7 +25,6 @@ import cn.hbce.review.ReviewStatus;
 import cn.hbce.review.ReviewStep;
 import cn.hbce.review.adapter.DynamoReviewRepository;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -33,7 +32,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -70,7 +68,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * </ol>
  */
 public final class StatsBenchmark {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final String[] SERIES = {"卫生技术人员", "工程技术人员", "会计", "中小学教师", "经济"};
     private static final String[] LEVELS = {"正高级", "副高级", "中级", "助理级", "员级"};

@@ -1,20 +1,14 @@
 package cn.hbce.devserver.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import cn.hbce.AppContext;
-import cn.hbce.account.PersonRegistration;
-import cn.hbce.account.RegistrationStatus;
-import cn.hbce.bootstrap.Bootstrap;
 import cn.hbce.devserver.e2e.E2E;
 import cn.hbce.devserver.e2e.Fixtures;
+import cn.hbce.devserver.e2e.Hours;
 import cn.hbce.devserver.e2e.Reviews;
-import cn.hbce.devserver.e2e.TestData;
 import cn.hbce.devserver.seed.DemoData;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +22,6 @@ import org.openqa.selenium.WebElement;
  * 已删除 and the API holds the record DELETED with that reason.
  */
 class ConsoleHoursRecordsIT {
-    private static final int YEAR = LocalDate.now(ZoneOffset.ofHours(8)).getYear();
-
     @BeforeAll
     static void chromiumIsThere() {
         Browser.requireChromium();
@@ -37,22 +29,15 @@ class ConsoleHoursRecordsIT {
 
     @Test
     void departmentAdminDeletesAnApprovedRecordWithAReason() {
-        E2E.server();
-        String name = TestData.personName("删学时");
-        String idCard = TestData.idCard();
-        AppContext.get().bootstrap().ensurePerson(new Bootstrap.Account(idCard, name, TestData.phone(), TestData.PASSWORD),
-                new PersonRegistration(DemoData.HOSPITAL, RegistrationStatus.APPROVED, "卫生技术人员", "中级"));
-        String personToken = Fixtures.token("PERSON", idCard, TestData.PASSWORD);
-        E2E.Resp claimed = E2E.post("/v1/me/hours", E2E.obj("year", YEAR, "category", "PROFESSIONAL", "activityType", "TRAINING",
-                "title", "重复申报的研修班", "hours", 16, "startDate", YEAR + "-03-01", "endDate", YEAR + "-03-02",
-                "evidenceFileIds", List.of()), personToken);
+        Hours.Professional p = Hours.professional(DemoData.HOSPITAL, "删学时");
+        String name = p.name();
+        E2E.Resp claimed = E2E.post("/v1/me/hours", Hours.claim("PROFESSIONAL", "TRAINING", "重复申报的研修班", 16), p.token());
         assertEquals(201, claimed.status(), claimed::toString);
         String recordId = claimed.json().path("recordId").asText();
         String unitToken = Fixtures.token("UNIT", Fixtures.HOSPITAL_ADMIN_ID_CARD, Fixtures.DEMO_PASSWORD);
         String deptToken = Fixtures.token("DEPARTMENT", Fixtures.HEALTH_ADMIN_ID_CARD, Fixtures.DEMO_PASSWORD);
         for (String token : List.of(unitToken, deptToken)) {
-            String reviewId = Reviews.awaitPending(token, "HOURS_CLAIM", "recordId", recordId).path("reviewId").asText();
-            assertEquals(200, Reviews.decide(token, Reviews.approve(reviewId)).status());
+            assertEquals(200, Reviews.decide(token, Reviews.approve(Hours.awaitPendingClaim(token, recordId))).status());
         }
         Reviews.await("the record approved", () -> Optional.of(record(recordId, deptToken))
                 .filter(r -> r.path("status").asText().equals("APPROVED")));
@@ -73,7 +58,7 @@ class ConsoleHoursRecordsIT {
             b.withText(".el-message-box button", "删除").click();
 
             WebElement row = b.settledRow("[data-test=hr-table] .el-table__row", name, "已删除");
-            assertTrue(!row.getAttribute("textContent").contains("删除记录"), "a deleted record offers no delete");
+            assertFalse(row.getAttribute("textContent").contains("删除记录"), "a deleted record offers no delete");
         }
 
         JsonNode stored = record(recordId, deptToken);

@@ -21,17 +21,17 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Professionals, claims and list walks the hours tests share. */
-final class Hours {
+public final class Hours {
     static final int YEAR = LocalDate.now(ZoneOffset.ofHours(8)).getYear();
 
     private Hours() {
     }
 
     /** An approved professional of {@code orgId} who can log in: person id, ID number, name and token. */
-    record Professional(String personId, String idCard, String name, String token) {
+    public record Professional(String personId, String idCard, String name, String token) {
     }
 
-    static Professional professional(String orgId, String tag) {
+    public static Professional professional(String orgId, String tag) {
         E2E.server();
         String idCard = TestData.idCard();
         String name = TestData.personName(tag);
@@ -85,7 +85,7 @@ final class Hours {
         return AttributeValue.fromS(v);
     }
 
-    static Map<String, Object> claim(String category, String activityType, String title, double hours) {
+    public static Map<String, Object> claim(String category, String activityType, String title, double hours) {
         return claim(YEAR, category, activityType, title, hours, YEAR + "-03-01", YEAR + "-03-02");
     }
 
@@ -114,7 +114,7 @@ final class Hours {
     }
 
     /** The review of a claim in the decider's pending queue (waits until the workflow opened the step). */
-    static String awaitPendingClaim(String token, String recordId) {
+    public static String awaitPendingClaim(String token, String recordId) {
         return Reviews.awaitPending(token, "HOURS_CLAIM", "recordId", recordId).path("reviewId").asText();
     }
 
