@@ -32,6 +32,8 @@ import java.util.concurrent.TimeoutException;
 public final class FunctionHost {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** How often the deadlines of invocations on callers' threads are checked. */
+    private static final long DEADLINE_TICK_MILLIS = 20;
     private final Map<String, FunctionDef> functions = new LinkedHashMap<>();
     private volatile Map<String, Map<String, String>> environments;
     private final Map<String, FunctionContainer> containers = new ConcurrentHashMap<>();
@@ -40,6 +42,10 @@ public final class FunctionHost {
         t.setDaemon(true);
         return t;
     });
+
+    /** Invocations running on their callers' threads, watched for their deadlines. */
+    private final java.util.Set<CallerThreadInvocation> onCallerThreads = ConcurrentHashMap.newKeySet();
+    private volatile Thread deadlines;
 
     /** Functions with no environment (test doubles of the devserver itself). */
     public FunctionHost(Iterable<FunctionDef> defs) {
@@ -83,17 +89,13 @@ public final class FunctionHost {
         return definition(logicalId).timeoutSeconds();
     }
 
-    /** Invokes and waits for the end of the invocation (at most the function's Timeout). */
-    public <I, O> O invoke(String logicalId, I event) {
-        return invoke(logicalId, event, Long.MAX_VALUE);
-    }
-
     /**
-     * Invokes and waits at most {@code waitMillis}: if the function is still running then, it goes
-     * on (until its own Timeout) and the caller gets {@link IntegrationTimeout}.
+     * Invokes on a thread of the host and waits for the end of the invocation, at most the
+     * function's Timeout (for callers that must not run functions on their own thread: the Step
+     * Functions emulator's tasks, schedules).
      */
     @SuppressWarnings("unchecked")
-    public <I, O> O invoke(String logicalId, I event, long waitMillis) {
+    public <I, O> O invoke(String logicalId, I event) {
         FunctionDef def = definition(logicalId);
         FunctionContainer container = container(logicalId);
         String requestId = UUID.randomUUID().toString();
@@ -108,15 +110,12 @@ public final class FunctionHost {
                 thread.setContextClassLoader(previous);
             }
         });
-        long timeoutMillis = def.timeoutSeconds() * 1000L;
         try {
-            return (O) running.get(Math.min(waitMillis, timeoutMillis), TimeUnit.MILLISECONDS);
+            return (O) running.get(def.timeoutSeconds() * 1000L, TimeUnit.MILLISECONDS);
         } catch (TimeoutException stillRunning) {
-            if (waitMillis < timeoutMillis) {
-                enforceTimeoutLater(logicalId, container, running, requestId, timeoutMillis - waitMillis);
-                throw new IntegrationTimeout(logicalId);
-            }
-            throw timedOut(logicalId, container, running, requestId);
+            running.cancel(true);
+            discard(logicalId, container, requestId);
+            throw timeoutError(logicalId);
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause();
             if (cause instanceof RuntimeException r) {
@@ -130,6 +129,80 @@ public final class FunctionHost {
             Thread.currentThread().interrupt();
             running.cancel(true);
             throw new IllegalStateException("Interrupted while " + logicalId + " ran", interrupted);
+        }
+    }
+
+    /** Thrown to a caller whose answer was given late (see {@link #invokeOnCallerThread}): it has nothing left to say. */
+    public static final class AnsweredLate extends RuntimeException {
+        AnsweredLate() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Invokes on this thread (the gateway's), so that a warm request passes no thread hand-off: on
+     * two cores each costs more than the handler's own work. When {@code waitMillis} (the integration
+     * timeout) passes first, {@code late} gets {@link IntegrationTimeout} from another thread while
+     * the function goes on until its Timeout; at its Timeout {@code late} gets the
+     * timeout's {@link FunctionError} (unless it had its answer), the thread is interrupted and the
+     * environment is thrown away. After a late answer this call ends in {@link AnsweredLate} once
+     * the function returns.
+     */
+    @SuppressWarnings("unchecked")
+    public <I, O> O invokeOnCallerThread(String logicalId, I event, long waitMillis, java.util.function.Consumer<RuntimeException> late) {
+        FunctionDef def = definition(logicalId);
+        FunctionContainer container = container(logicalId);
+        String requestId = UUID.randomUUID().toString();
+        CallerThreadInvocation watched = new CallerThreadInvocation(System.nanoTime(), waitMillis, def.timeoutSeconds() * 1000L,
+                late, () -> discard(logicalId, container, requestId), () -> timeoutError(logicalId),
+                () -> new IntegrationTimeout(logicalId));
+        watchDeadlines();
+        onCallerThreads.add(watched);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(container.loader());
+        Object result;
+        RuntimeException failure = null;
+        try {
+            result = container.handler().handleRequest(event,
+                    new LocalLambdaContext(requestId, logicalId, def.timeoutSeconds(), def.memoryMb()));
+        } catch (RuntimeException e) {
+            result = null;
+            failure = e;
+        } finally {
+            thread.setContextClassLoader(previous);
+            onCallerThreads.remove(watched);
+        }
+        if (!watched.end()) {
+            throw new AnsweredLate();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return (O) result;
+    }
+
+    private void watchDeadlines() {
+        if (deadlines != null) {
+            return;
+        }
+        synchronized (onCallerThreads) {
+            if (deadlines == null) {
+                Thread t = new Thread(() -> {
+                    while (true) {
+                        try {
+                            Thread.sleep(DEADLINE_TICK_MILLIS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        long now = System.nanoTime();
+                        onCallerThreads.forEach(invocation -> invocation.check(now));
+                    }
+                }, "function-deadlines");
+                t.setDaemon(true);
+                t.start();
+                deadlines = t;
+            }
         }
     }
 
@@ -181,26 +254,14 @@ public final class FunctionHost {
                 FunctionContainer.start(id, def.handler(), environments.getOrDefault(id, Map.of())));
     }
 
-    private FunctionError timedOut(String logicalId, FunctionContainer container, Future<Object> running, String requestId) {
-        running.cancel(true);
-        // Lambda ends the environment of a timed-out invocation: the next one starts cold.
+    /** Lambda ends the environment of a timed-out invocation: the next one starts cold. */
+    private void discard(String logicalId, FunctionContainer container, String requestId) {
         containers.remove(logicalId, container);
-        String message = LambdaLimits.timedOut(timeoutSeconds(logicalId));
-        System.err.println(Instant.now() + " " + requestId + " " + logicalId + " " + message);
-        return new FunctionError("Sandbox.Timedout", message, null);
+        System.err.println(Instant.now() + " " + requestId + " " + logicalId + " " + LambdaLimits.timedOut(timeoutSeconds(logicalId)));
     }
 
-    private void enforceTimeoutLater(String logicalId, FunctionContainer container, Future<Object> running, String requestId,
-                                     long remainingMillis) {
-        invocations.submit(() -> {
-            try {
-                running.get(remainingMillis, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                timedOut(logicalId, container, running, requestId);
-            } catch (Exception ignored) {
-                // The function failed on its own: its caller already gave up.
-            }
-        });
+    private FunctionError timeoutError(String logicalId) {
+        return new FunctionError("Sandbox.Timedout", LambdaLimits.timedOut(timeoutSeconds(logicalId)), null);
     }
 
     private static Type inputType(Class<?> type) {

@@ -1,15 +1,14 @@
 package cn.hbce.devserver.gateway;
 
+import cn.hbce.devserver.http.LoopbackHttpServer;
 import cn.hbce.devserver.template.SamTemplate.AuthorizerDef;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,8 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 
 /**
@@ -44,8 +41,7 @@ public final class HttpGateway implements AutoCloseable {
     private volatile long integrationTimeoutMillis = INTEGRATION_TIMEOUT_MILLIS;
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private final HttpServer server;
-    private final ExecutorService pool;
+    private final LoopbackHttpServer server;
     private final RouteTable routes;
     private final FunctionHost host;
     private final Optional<AuthorizerDef> authorizer;
@@ -59,11 +55,6 @@ public final class HttpGateway implements AutoCloseable {
     public record LocalResponse(int status, String json) {
     }
 
-    static {
-        // Without it the JDK server's split header/body writes meet delayed ACKs: +40 ms per request.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     public HttpGateway(int port, RouteTable routes, FunctionHost host, Optional<AuthorizerDef> authorizer,
                        String authorizerFunction, List<String> corsOrigins) throws IOException {
         this.corsOrigins = List.copyOf(corsOrigins);
@@ -71,14 +62,7 @@ public final class HttpGateway implements AutoCloseable {
         this.host = host;
         this.authorizer = authorizer;
         this.authorizerFunction = authorizerFunction;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
-        this.pool = Executors.newFixedThreadPool(32, r -> {
-            Thread t = new Thread(r, "gateway");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(pool);
-        server.createContext("/", this::serve);
+        this.server = LoopbackHttpServer.bind(java.net.InetAddress.getByName("127.0.0.1"), port, "gateway");
     }
 
     /**
@@ -118,17 +102,16 @@ public final class HttpGateway implements AutoCloseable {
     }
 
     public void start() {
-        server.start();
+        server.start(this::serve);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.address().getPort();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
+        server.close();
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -171,7 +154,9 @@ public final class HttpGateway implements AutoCloseable {
             if (match.get().route().authorized() && authorizer.isPresent()) {
                 Optional<Map<String, Object>> context;
                 try {
-                    context = authorize(event, match.get());
+                    context = authorize(event, match.get(), late -> answerLate(exchange, late));
+                } catch (FunctionHost.AnsweredLate answered) {
+                    return;
                 } catch (RuntimeException failure) {
                     failure.printStackTrace();
                     send(exchange, 500, json("Internal Server Error"), Map.of());
@@ -190,9 +175,9 @@ public final class HttpGateway implements AutoCloseable {
             }
             APIGatewayV2HTTPResponse response;
             try {
-                response = host.invoke(match.get().route().functionId(), event, integrationTimeoutMillis);
-            } catch (FunctionHost.IntegrationTimeout slow) {
-                send(exchange, 503, json("Service Unavailable"), Map.of());
+                response = host.invokeOnCallerThread(match.get().route().functionId(), event, integrationTimeoutMillis,
+                        late -> answerLate(exchange, late));
+            } catch (FunctionHost.AnsweredLate answered) {
                 return;
             } catch (RuntimeException failure) {
                 failure.printStackTrace();
@@ -212,6 +197,23 @@ public final class HttpGateway implements AutoCloseable {
             send(exchange, response.getStatusCode(), out, headers);
         } catch (RuntimeException failure) {
             failure.printStackTrace();
+        }
+    }
+
+    /**
+     * The answer given while the function still runs on the connection's thread: 503 past the
+     * integration timeout, 500 past the function's Timeout. The connection closes after it, since
+     * its thread is not free for the client's next request.
+     */
+    private static void answerLate(HttpExchange exchange, RuntimeException why) {
+        try {
+            if (why instanceof FunctionHost.IntegrationTimeout) {
+                send(exchange, 503, json("Service Unavailable"), Map.of("connection", "close"));
+            } else {
+                send(exchange, 500, json("Internal Server Error"), Map.of("connection", "close"));
+            }
+        } catch (IOException gone) {
+            // The client left already.
         }
     }
 
@@ -268,7 +270,8 @@ public final class HttpGateway implements AutoCloseable {
 
     /** null: identity source missing (401); empty: refused (403); else the context for the handler. */
     @SuppressWarnings("unchecked")
-    private Optional<Map<String, Object>> authorize(APIGatewayV2HTTPEvent event, RouteTable.Match match) {
+    private Optional<Map<String, Object>> authorize(APIGatewayV2HTTPEvent event, RouteTable.Match match,
+                                                    java.util.function.Consumer<RuntimeException> late) {
         AuthorizerDef def = authorizer.get();
         List<String> identity = new ArrayList<>();
         for (String source : def.identitySources()) {
@@ -302,7 +305,7 @@ public final class HttpGateway implements AutoCloseable {
                                 .build())
                         .build())
                 .build();
-        Map<String, Object> result = host.invoke(authorizerFunction, auth);
+        Map<String, Object> result = host.invokeOnCallerThread(authorizerFunction, auth, Long.MAX_VALUE, late);
         if (!def.simpleResponses() || !Boolean.TRUE.equals(result.get("isAuthorized"))) {
             return Optional.empty();
         }

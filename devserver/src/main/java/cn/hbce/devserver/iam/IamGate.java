@@ -1,15 +1,14 @@
 package cn.hbce.devserver.iam;
 
+import cn.hbce.devserver.http.LoopbackHttpServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +45,7 @@ public final class IamGate implements AutoCloseable {
     private final Identities identities;
     private final DynamoDbRequests dynamo;
     private final UnaryOperator<String> secretArn;
-    private final HttpServer server;
+    private final LoopbackHttpServer server;
     private final ExecutorService pool;
     private final HttpClient client;
     private final java.util.Deque<String> denials = new java.util.concurrent.ConcurrentLinkedDeque<>();
@@ -71,13 +70,12 @@ public final class IamGate implements AutoCloseable {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool)
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+            this.server = LoopbackHttpServer.bind(InetAddress.getLoopbackAddress(), 0,
+                    "iam-gate-" + service.name().toLowerCase(Locale.ROOT));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(pool);
-        server.createContext("/", this::serve);
-        server.start();
+        server.start(this::serve);
     }
 
     /** {@code dynamo} maps DynamoDB requests (only for {@link Service#DYNAMODB}); {@code secretArn} names secrets by ARN. */
@@ -110,7 +108,7 @@ public final class IamGate implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.address().getPort());
     }
 
     /** The messages of the last (up to 100) requests refused, oldest first: what a developer looks for after a 500. */
@@ -120,7 +118,7 @@ public final class IamGate implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
         pool.shutdownNow();
     }
 
