@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <ol>
  * <li>cold init in fresh JVMs: a trivial handler, HealthFunction, the authorizer, GetOrgFunction and
  * DecideReviewsFunction (talk to DynamoDB), each also with the SnapStart priming run before the request;</li>
- * <li>warm p50/p99 through the devserver: login, GET /v1/org; and a raw dynalite GetItem.</li>
+ * <li>warm p50/p99 through the devserver: login; GET /v1/org interleaved with a raw dynalite GetItem
+ * (and one through the IAM gate), after a warm-up that lasts until the JIT is idle; health.</li>
  * </ol>
  */
 public final class SkeletonBenchmark {
@@ -42,7 +43,7 @@ public final class SkeletonBenchmark {
     public static void main(String[] args) throws Exception {
         int coldRuns = Integer.parseInt(System.getProperty("coldRuns", "5"));
         int loginRuns = Integer.parseInt(System.getProperty("loginRuns", "100"));
-        int readRuns = Integer.parseInt(System.getProperty("readRuns", "1000"));
+        int readRuns = Integer.parseInt(System.getProperty("readRuns", "3000"));
         // Each function runs in a class loader of its own, so the JIT compiles Jackson and the SDK once
         // per function: a few hundred requests leave C2 busy (and the tail long) well into the measurement.
         int warmups = Integer.parseInt(System.getProperty("warmups", "5000"));
@@ -87,39 +88,46 @@ public final class SkeletonBenchmark {
             System.out.println("# Warm latency through the devserver (sequential requests)");
             // Login first: its password hashes (~3 s of CPU for 20) must not fall between warm-up and measurement.
             System.out.println("POST /v1/auth/login   " + measure(loginRuns, () -> login(api, config)).summary());
-            warmup(() -> get(api, "/v1/org", token), warmups);
-            warmup(() -> get(api, "/v1/health", null), warmups);
-            System.out.println("GET  /v1/org          " + measure(readRuns, () -> get(api, "/v1/org", token)).summary());
-            // The local gateway and one in-process invocation without the authorizer or DynamoDB.
-            System.out.println("GET  /v1/health       " + measure(readRuns, () -> get(api, "/v1/health", null)).summary());
             Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS("ORG#" + Bootstrap.ROOT_ORG_ID),
                     "SK", AttributeValue.fromS("META"));
-            // The same GetItem straight to dynalite, through the IAM gate unchecked (a key that is no
-            // function's), and through the gate checked against GetOrgFunction's policies.
-            for (var c : List.of(List.of("dynalite GetItem      ", "x", "direct"),
-                    List.of("  via gate, unchecked ", "x", "gate"),
-                    List.of("  via gate, checked   ", "GetOrgFunction", "gate"))) {
-                URI endpoint = c.get(2).equals("direct") ? server.unguardedEndpoints().get("DynamoDB")
-                        : server.serviceEndpoints().get("DynamoDB");
-                DynamoDbClient raw = DynamoDbClient.builder().endpointOverride(endpoint)
-                        .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(c.get(1), "y"))).build();
-                warmup(() -> raw.getItem(r -> r.tableName("hbce-table").key(key)), warmups);
-                System.out.println(c.get(0) + measure(readRuns,
-                        () -> raw.getItem(r -> r.tableName("hbce-table").key(key).consistentRead(true))).summary());
-                if (c.get(2).equals("direct")) {
-                    // The authorizer's read: one consistent BatchGetItem of four keys (session, person, org, admin seat).
-                    List<Map<String, AttributeValue>> four = List.of(key,
-                            Map.of("PK", AttributeValue.fromS("PERSON#" + personId), "SK", AttributeValue.fromS("PROFILE")),
-                            Map.of("PK", AttributeValue.fromS("PERSON#" + personId), "SK", AttributeValue.fromS("SESSION#bench")),
-                            Map.of("PK", AttributeValue.fromS("ORG#" + Bootstrap.ROOT_ORG_ID), "SK", AttributeValue.fromS("ADMIN#bench")));
-                    Call batch = () -> raw.batchGetItem(r -> r.requestItems(Map.of("hbce-table",
-                            software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(four)
-                                    .consistentRead(true).build())));
-                    warmup(batch, warmups);
-                    System.out.println("dynalite BatchGetItem " + measure(readRuns, batch).summary() + " (4 keys)");
-                }
+            // The same GetItem straight to dynalite, and through the IAM gate checked against
+            // GetOrgFunction's policies (as every call of the route is; on AWS, IAM checks every call).
+            DynamoDbClient direct = dynamo(server.unguardedEndpoints().get("DynamoDB"), "x");
+            DynamoDbClient gated = dynamo(server.serviceEndpoints().get("DynamoDB"), "GetOrgFunction");
+            Call org = () -> get(api, "/v1/org", token);
+            Call getItem = () -> direct.getItem(r -> r.tableName("hbce-table").key(key).consistentRead(true));
+            Call gatedGetItem = () -> gated.getItem(r -> r.tableName("hbce-table").key(key).consistentRead(true));
+            for (Call call : List.of(org, getItem, gatedGetItem)) {
+                warmup(call, warmups);
             }
+            System.out.println("# warm-up: " + warmups + " of each, then " + warmUntilJitIdle(List.of(org, getItem, gatedGetItem))
+                    + " more rounds of 500 until the JIT compiled nothing in a round");
+            // Interleaved, request by request: the route and its baseline see the same machine (the
+            // JIT, the collector, dynalite), so their ratio does not depend on what ran when.
+            List<Percentiles> rows = interleave(readRuns, List.of(org, getItem, gatedGetItem));
+            System.out.println("GET  /v1/org          " + rows.get(0).summary());
+            System.out.println("dynalite GetItem      " + rows.get(1).summary());
+            System.out.println("  via gate, checked   " + rows.get(2).summary());
+            System.out.printf("GET /v1/org ÷ GetItem: p50 %.2f×, p99 %.2f× (÷ checked GetItem: p50 %.2f×, p99 %.2f×)%n",
+                    rows.get(0).p(50) / rows.get(1).p(50), rows.get(0).p(99) / rows.get(1).p(99),
+                    rows.get(0).p(50) / rows.get(2).p(50), rows.get(0).p(99) / rows.get(2).p(99));
+            // The local gateway and one in-process invocation without the authorizer or DynamoDB.
+            warmup(() -> get(api, "/v1/health", null), warmups);
+            System.out.println("GET  /v1/health       " + measure(readRuns, () -> get(api, "/v1/health", null)).summary());
+            DynamoDbClient unchecked = dynamo(server.serviceEndpoints().get("DynamoDB"), "x");
+            warmup(() -> unchecked.getItem(r -> r.tableName("hbce-table").key(key)), warmups);
+            System.out.println("  via gate, unchecked " + measure(readRuns,
+                    () -> unchecked.getItem(r -> r.tableName("hbce-table").key(key).consistentRead(true))).summary());
+            // The authorizer's read: one consistent BatchGetItem of four keys (session, person, org, admin seat).
+            List<Map<String, AttributeValue>> four = List.of(key,
+                    Map.of("PK", AttributeValue.fromS("PERSON#" + personId), "SK", AttributeValue.fromS("PROFILE")),
+                    Map.of("PK", AttributeValue.fromS("PERSON#" + personId), "SK", AttributeValue.fromS("SESSION#bench")),
+                    Map.of("PK", AttributeValue.fromS("ORG#" + Bootstrap.ROOT_ORG_ID), "SK", AttributeValue.fromS("ADMIN#bench")));
+            Call batch = () -> direct.batchGetItem(r -> r.requestItems(Map.of("hbce-table",
+                    software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(four)
+                            .consistentRead(true).build())));
+            warmup(batch, warmups);
+            System.out.println("dynalite BatchGetItem " + measure(readRuns, batch).summary() + " (4 keys)");
         }
         System.exit(0);
     }
@@ -253,6 +261,50 @@ public final class SkeletonBenchmark {
         for (int i = 0; i < times; i++) {
             call.run();
         }
+    }
+
+    /**
+     * Runs rounds of 500 of each call while the JIT still compiles (at most 60 rounds): every
+     * function has a class loader of its own, so Jackson and the SDK are compiled once per function
+     * and a fixed warm-up may end with C2 busy, which lengthens the measured tail. Returns the rounds run.
+     */
+    private static int warmUntilJitIdle(List<Call> calls) throws Exception {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long before = -1;
+        int rounds = 0;
+        while (rounds < 60 && jit.getTotalCompilationTime() != before) {
+            before = jit.getTotalCompilationTime();
+            for (int i = 0; i < 500; i++) {
+                for (Call call : calls) {
+                    call.run();
+                }
+            }
+            rounds++;
+        }
+        return rounds;
+    }
+
+    /** {@code times} rounds of one call of each, in turn: each call's samples. */
+    private static List<Percentiles> interleave(int times, List<Call> calls) throws Exception {
+        long[][] samples = new long[calls.size()][times];
+        for (int i = 0; i < times; i++) {
+            for (int c = 0; c < calls.size(); c++) {
+                long start = System.nanoTime();
+                calls.get(c).run();
+                samples[c][i] = System.nanoTime() - start;
+            }
+        }
+        List<Percentiles> rows = new ArrayList<>();
+        for (long[] row : samples) {
+            rows.add(new Percentiles(row));
+        }
+        return rows;
+    }
+
+    private static DynamoDbClient dynamo(URI endpoint, String accessKeyId) {
+        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "y"))).build();
     }
 
     private static Percentiles measure(int times, Call call) throws Exception {

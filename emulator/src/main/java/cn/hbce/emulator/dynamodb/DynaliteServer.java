@@ -140,6 +140,15 @@ public final class DynaliteServer implements AutoCloseable {
                 + "require(" + cliLiteral + ");";
     }
 
+    /**
+     * The store could not be opened (another dynalite holds its lock). Which error node prints
+     * depends on timing: the open's own, or that of an iterator dynalite queued before the open
+     * failed.
+     */
+    private static boolean databaseNeverOpened(String output) {
+        return output.contains("LEVEL_DATABASE_NOT_OPEN") || output.contains("LEVEL_ITERATOR_NOT_OPEN");
+    }
+
     private static void awaitReady(Process process, ProcessOutput output, URI endpoint, int port,
             Optional<Path> storeDir) {
         ListTablesProbe probe = new ListTablesProbe(endpoint);
@@ -150,7 +159,7 @@ public final class DynaliteServer implements AutoCloseable {
                 String text = output.text();
                 String message = "dynalite exited with code " + process.exitValue() + " during startup on port "
                         + port + storeDir.map(d -> " with data directory " + d).orElse("") + "."
-                        + (storeDir.isPresent() && text.contains("LEVEL_DATABASE_NOT_OPEN")
+                        + (storeDir.isPresent() && databaseNeverOpened(text)
                                 ? " The data directory is probably in use by another dynalite process." : "")
                         + " Output:\n" + text;
                 throw text.contains("EADDRINUSE") ? new PortTakenException(message) : new IllegalStateException(message);
