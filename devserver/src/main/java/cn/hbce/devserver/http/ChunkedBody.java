@@ -98,24 +98,13 @@ final class ChunkedBody extends InputStream implements LoopbackExchange.Drains {
     }
 
     /** A response body sent in chunks, one per write; closing sends the last chunk. */
-    static final class Out extends OutputStream implements LoopbackExchange.Completes {
-        private final OutputStream out;
-        private boolean closed;
-
+    static final class Out extends ResponseBody {
         Out(OutputStream out) {
-            this.out = out;
+            super(out);
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            if (closed) {
-                throw new IOException("Response body closed");
-            }
+        protected void writeBody(byte[] bytes, int offset, int length) throws IOException {
             if (length == 0) {
                 return;
             }
@@ -125,22 +114,13 @@ final class ChunkedBody extends InputStream implements LoopbackExchange.Drains {
         }
 
         @Override
-        public void flush() throws IOException {
-            out.flush();
+        protected void end() throws IOException {
+            out.write(LoopbackExchange.ascii("0\r\n\r\n"));
         }
 
         @Override
-        public void close() throws IOException {
-            if (!closed) {
-                closed = true;
-                out.write(LoopbackExchange.ascii("0\r\n\r\n"));
-                out.flush();
-            }
-        }
-
-        @Override
-        public boolean complete() {
-            return closed;
+        boolean complete() {
+            return closed();
         }
     }
 }

@@ -67,26 +67,16 @@ final class FixedLengthBody extends InputStream implements LoopbackExchange.Drai
     }
 
     /** A response body of a declared length. */
-    static final class Out extends OutputStream implements LoopbackExchange.Completes {
-        private final OutputStream out;
+    static final class Out extends ResponseBody {
         private long remaining;
-        private boolean closed;
 
         Out(OutputStream out, long length) {
-            this.out = out;
+            super(out);
             this.remaining = length;
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            if (closed) {
-                throw new IOException("Response body closed");
-            }
+        protected void writeBody(byte[] bytes, int offset, int length) throws IOException {
             if (length > remaining) {
                 throw new IOException("More than the declared Content-Length");
             }
@@ -95,20 +85,7 @@ final class FixedLengthBody extends InputStream implements LoopbackExchange.Drai
         }
 
         @Override
-        public void flush() throws IOException {
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (!closed) {
-                closed = true;
-                out.flush();
-            }
-        }
-
-        @Override
-        public boolean complete() {
+        boolean complete() {
             return remaining == 0;
         }
     }

@@ -192,7 +192,7 @@ final class LoopbackExchange extends HttpExchange {
             return false;
         }
         close();
-        if (responseBody instanceof Completes body && !body.complete()) {
+        if (responseBody instanceof ResponseBody body && !body.complete()) {
             return false;
         }
         connection.flush();
@@ -250,10 +250,5 @@ final class LoopbackExchange extends HttpExchange {
     interface Drains {
         /** Reads what is left, if at most {@code limit} bytes: true when the body was read to its end. */
         boolean drain(long limit) throws IOException;
-    }
-
-    /** A response body that knows whether the handler wrote all it declared. */
-    interface Completes {
-        boolean complete();
     }
 }
