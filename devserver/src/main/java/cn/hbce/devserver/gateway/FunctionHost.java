@@ -99,17 +99,7 @@ public final class FunctionHost {
         FunctionDef def = definition(logicalId);
         FunctionContainer container = container(logicalId);
         String requestId = UUID.randomUUID().toString();
-        Future<Object> running = invocations.submit(() -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(container.loader());
-            try {
-                return container.handler().handleRequest(event,
-                        new LocalLambdaContext(requestId, logicalId, def.timeoutSeconds(), def.memoryMb()));
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
-        });
+        Future<Object> running = invocations.submit(() -> run(def, container, requestId, event));
         try {
             return (O) running.get(def.timeoutSeconds() * 1000L, TimeUnit.MILLISECONDS);
         } catch (TimeoutException stillRunning) {
@@ -158,19 +148,14 @@ public final class FunctionHost {
                 () -> new IntegrationTimeout(logicalId));
         watchDeadlines();
         onCallerThreads.add(watched);
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(container.loader());
         Object result;
         RuntimeException failure = null;
         try {
-            result = container.handler().handleRequest(event,
-                    new LocalLambdaContext(requestId, logicalId, def.timeoutSeconds(), def.memoryMb()));
+            result = run(def, container, requestId, event);
         } catch (RuntimeException e) {
             result = null;
             failure = e;
         } finally {
-            thread.setContextClassLoader(previous);
             onCallerThreads.remove(watched);
         }
         if (!watched.end()) {
@@ -180,6 +165,19 @@ public final class FunctionHost {
             throw failure;
         }
         return (O) result;
+    }
+
+    /** One invocation of the handler on this thread, with the function's class loader as the context's. */
+    private static Object run(FunctionDef def, FunctionContainer container, String requestId, Object event) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(container.loader());
+        try {
+            return container.handler().handleRequest(event,
+                    new LocalLambdaContext(requestId, def.logicalId(), def.timeoutSeconds(), def.memoryMb()));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private void watchDeadlines() {
